@@ -1,5 +1,6 @@
 package dev.froster.engine.cli;
 
+import dev.froster.engine.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
     name = "froster",
     mixinStandardHelpOptions = true,
     version = "froster engine 0.1.0",
-    description = "Froster engine commands (CLIP models, bundles).",
-    subcommands = {ClipEncodeCommand.class, ImportClipCommand.class})
+    description = "Froster engine commands (CLIP models, bundles, synthetic action world).",
+    subcommands = {ClipEncodeCommand.class, ImportClipCommand.class, SynthCommand.class})
 public final class FrosterCli implements Runnable {
 
   private static final String CUDA_PROBE_LOG_LEVEL =

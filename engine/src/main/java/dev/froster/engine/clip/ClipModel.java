@@ -156,9 +156,15 @@ public final class ClipModel extends AbstractBlock {
       PairList<String, Object> params) {
     NDArray imageFeatures = normalise(encodeImage(parameterStore, inputs.get(0), training));
     NDArray textFeatures = normalise(encodeText(parameterStore, inputs.get(1), training));
-    NDArray scale = parameterStore.getValue(logitScale, imageFeatures.getDevice(), training).exp();
-    // (N, M) cosine similarities times exp(logit_scale)
-    NDArray logitsPerImage = imageFeatures.matMul(textFeatures.transpose()).mul(scale);
+    // (N, M) cosine similarities times exp(logit_scale); the parameter is the argument, not the
+    // receiver, so that results belong to the call's manager
+    NDArray cosine = imageFeatures.matMul(textFeatures.transpose());
+    NDArray logitsPerImage =
+        cosine.mul(
+            cosine
+                .onesLike()
+                .mul(parameterStore.getValue(logitScale, cosine.getDevice(), training))
+                .exp());
     return new NDList(logitsPerImage, logitsPerImage.transpose());
   }
 

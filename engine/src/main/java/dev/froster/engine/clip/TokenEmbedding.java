@@ -44,6 +44,8 @@ public final class TokenEmbedding extends AbstractBlock {
     // (N·C) rows gathered from the (vocab, width) table, then back to (N, C, width)
     NDArray flat = ids.reshape(-1).toType(DataType.INT64, false);
     NDArray rows = table.get(new NDIndex("{}", flat));
+    // the gather's result belongs to the table's (long-lived) manager: hand it to the caller's
+    rows.attach(ids.getManager());
     return new NDList(rows.reshape(idShape.addAll(new Shape(width))));
   }
 

@@ -112,9 +112,12 @@ public final class VisionTransformer extends AbstractBlock {
     NDArray x = patchEmbedding.forward(parameterStore, new NDList(pixels), training, params).head();
     x = x.reshape(rows, width, patches).transpose(0, 2, 1);
     // class token first: (N, grid² + 1, width)
-    NDArray classToken =
-        parameterStore.getValue(classEmbedding, x.getDevice(), training).reshape(1, 1, width);
-    x = classToken.broadcast(rows, 1, width).concat(x, 1);
+    // built on the activation's manager (zeros + parameter), so that it is freed with the call
+    NDArray classTokens =
+        x.getManager()
+            .zeros(new Shape(rows, 1, width), x.getDataType())
+            .add(parameterStore.getValue(classEmbedding, x.getDevice(), training));
+    x = classTokens.concat(x, 1);
     x = x.add(parameterStore.getValue(positionalEmbedding, x.getDevice(), training));
     x = preNorm.forward(parameterStore, new NDList(x), training, params).head();
     x = transformer.forward(parameterStore, new NDList(x), training, layout.asParams()).head();

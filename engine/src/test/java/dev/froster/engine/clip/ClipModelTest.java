@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -48,6 +49,30 @@ class ClipModelTest {
         // two different images give different features: the tower is not constant
         assertTrue(imageFeatures.get(0).sub(imageFeatures.get(1)).abs().max().getFloat() > 1e-3f);
       }
+    }
+  }
+
+  @Test
+  void encodingLeavesNothingBehindInTheModelsManager() {
+    // The results of an op belong to its receiver's manager: a parameter on the left of an op would
+    // park every intermediate of every call in the model's long-lived manager (a leak per call).
+    ClipConfig config = TinyModels.config();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ClipModel model = TinyModels.random(manager, config);
+      NDManager modelManager = model.logitScale().getArray().getManager();
+      int before = ((BaseNDManager) modelManager).getManagedArrays().size();
+      for (int call = 0; call < 3; call++) {
+        try (NDManager step = manager.newSubManager()) {
+          NDArray images = TinyModels.images(step, config, 2, call);
+          NDArray videos = images.reshape(new Shape(1, 2).addAll(images.getShape().slice(1)));
+          NDArray tokens = TinyModels.tokens(step, config, 2);
+          model.encodeImage(images);
+          model.encodeVideo(videos, true);
+          model.encodeText(tokens);
+          model.forward(new ParameterStore(step, false), new NDList(images, tokens), false);
+        }
+      }
+      assertEquals(before, ((BaseNDManager) modelManager).getManagedArrays().size());
     }
   }
 
