@@ -1,0 +1,91 @@
+package dev.froster.domain.model.model;
+
+import dev.froster.domain.model.embedding.Embedding;
+import dev.froster.domain.model.embedding.EmbeddingDimensionException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One trained model bundle; every embedding belongs to exactly one version. */
+@Entity
+@Table(name = "model_version")
+public class ModelVersion {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "name", nullable = false, unique = true)
+  private String name;
+
+  @Column(name = "bundle_path", nullable = false)
+  private String bundlePath;
+
+  @Column(name = "bundle_sha256", nullable = false)
+  private String bundleSha256;
+
+  @Column(name = "embed_dim", nullable = false)
+  private int embedDim;
+
+  @Column(name = "status", nullable = false)
+  private ModelVersionStatus status;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "parent_id")
+  private ModelVersion parent;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "activated_at")
+  private Instant activatedAt;
+
+  protected ModelVersion() {}
+
+  public ModelVersion(String name, String bundlePath, String bundleSha256, int embedDim) {
+    this.name = name;
+    this.bundlePath = bundlePath;
+    this.bundleSha256 = bundleSha256;
+    this.embedDim = embedDim;
+    this.status = ModelVersionStatus.TRAINING;
+    this.createdAt = Instant.now();
+  }
+
+  public ModelVersionId id() {
+    return new ModelVersionId(id);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int embedDim() {
+    return embedDim;
+  }
+
+  public ModelVersionStatus status() {
+    return status;
+  }
+
+  public Instant activatedAt() {
+    return activatedAt;
+  }
+
+  /**
+   * Checks that an embedding was made by (or is comparable with) this version's towers.
+   *
+   * @throws EmbeddingDimensionException when the dimensions differ
+   */
+  public void requireCompatible(Embedding embedding) {
+    if (embedding.dimensions() != embedDim) {
+      throw new EmbeddingDimensionException(id(), embedDim, embedding.dimensions());
+    }
+  }
+}

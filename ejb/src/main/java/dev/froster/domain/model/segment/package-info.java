@@ -1,0 +1,2 @@
+/** Segments: a time range of a media asset, the unit that is embedded, searched and tagged. */
+package dev.froster.domain.model.segment;

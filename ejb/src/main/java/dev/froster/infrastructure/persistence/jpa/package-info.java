@@ -1,0 +1,2 @@
+/** JPA (Hibernate) implementations of the domain's repository interfaces. */
+package dev.froster.infrastructure.persistence.jpa;
