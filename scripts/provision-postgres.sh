@@ -113,23 +113,29 @@ SQL
 use_external_database() {
   local rest=${FROSTER_DB_URL#jdbc:postgresql://}
   [ "$rest" != "$FROSTER_DB_URL" ] || die "FROSTER_DB_URL must look like jdbc:postgresql://host:port/database"
+  [[ "$rest" == */* ]] || die "FROSTER_DB_URL names no database: $FROSTER_DB_URL"
   local authority=${rest%%/*} database=${rest#*/}
   database=${database%%\?*}
   FROSTER_DB_HOST=${authority%%:*}
   FROSTER_DB_PORT=5432
   [ "$authority" = "$FROSTER_DB_HOST" ] || FROSTER_DB_PORT=${authority#*:}
-  FROSTER_DB_NAME=${FROSTER_DB_NAME:-$database}
+  [ -n "$database" ] || die "FROSTER_DB_URL names no database: $FROSTER_DB_URL"
+  FROSTER_DB_NAME=$database
   [ -n "${FROSTER_DB_USER:-}" ] || die "FROSTER_DB_URL is set: set FROSTER_DB_USER and FROSTER_DB_PASSWORD too"
 }
 
+# $1: "run" (the product's database) or "test" (the test suite's own database, froster_test, on
+# the same server: tests create, fill and drop databases and rows there).
 provision_database() {
+  local purpose=${1:-run}
   mkdir -p "$FROSTER_SECRETS"
   chmod 700 "$FROSTER_SECRETS"
   if [ -n "${FROSTER_DB_URL:-}" ]; then
     use_external_database
   else
     provision_embedded_database
+    FROSTER_DB_NAME=froster
   fi
-  FROSTER_DB_NAME=${FROSTER_DB_NAME:-froster}
+  [ "$purpose" = test ] && FROSTER_DB_NAME=froster_test
   export FROSTER_DB_HOST FROSTER_DB_PORT FROSTER_DB_NAME FROSTER_DB_USER FROSTER_DB_PASSWORD
 }
