@@ -13,9 +13,10 @@ import java.util.List;
  *
  * <p>The resize follows Pillow's bicubic filter (a = -0.5, with the filter widened by the scale
  * factor when shrinking, i.e. antialiased), as torchvision's Resize on PIL images does for CLIP;
- * torchvision's output size rule (long side = int(R · long / short)) and centre-crop offsets
- * (rounded half of the excess) are kept. Pillow rounds to 8 bits between its two passes; this keeps
- * floats, a difference below one grey level.
+ * torchvision's output size rule (long side = int(R · long / short)) and centre-crop offsets (half
+ * of the excess, rounded half to even as Python rounds) are kept, and so is Pillow's rounding to 8
+ * bits after each of its two passes: the result equals Pillow's (ClipPreprocessingPillowTest). Only
+ * the output pixels inside the crop are computed.
  */
 public final class ClipPreprocessing {
 
@@ -89,9 +90,10 @@ public final class ClipPreprocessing {
       resizedHeight = resolution;
       resizedWidth = (int) ((long) resolution * width / height);
     }
-    // torchvision CenterCrop: offsets are the rounded half of the excess
-    int left = (int) Math.round((resizedWidth - resolution) / 2.0);
-    int top = (int) Math.round((resizedHeight - resolution) / 2.0);
+    // torchvision CenterCrop: offsets are the half of the excess, rounded as Python's round()
+    // does (half to even: an excess of 5 gives 2, not 3)
+    int left = (int) Math.rint((resizedWidth - resolution) / 2.0);
+    int top = (int) Math.rint((resizedHeight - resolution) / 2.0);
     Resampling columns = new Resampling(width, resizedWidth, left, resolution);
     Resampling rows = new Resampling(height, resizedHeight, top, resolution);
 
@@ -112,12 +114,12 @@ public final class ClipPreprocessing {
           g += w * ((pixel >> 8) & 0xFF);
           b += w * (pixel & 0xFF);
         }
-        horizontal[0][y * resolution + x] = (float) r;
-        horizontal[1][y * resolution + x] = (float) g;
-        horizontal[2][y * resolution + x] = (float) b;
+        horizontal[0][y * resolution + x] = toByte(r);
+        horizontal[1][y * resolution + x] = toByte(g);
+        horizontal[2][y * resolution + x] = toByte(b);
       }
     }
-    // vertical pass, clamp to the 8-bit range as Pillow does, then normalise
+    // vertical pass, back to 8 bits as Pillow does, then normalise
     int plane = resolution * resolution;
     for (int channel = 0; channel < 3; channel++) {
       float[] source = horizontal[channel];
@@ -129,12 +131,19 @@ public final class ClipPreprocessing {
           for (int k = 0; k < weights.length; k++) {
             value += weights[k] * source[(first + k) * resolution + x];
           }
-          double clamped = Math.min(255.0, Math.max(0.0, value));
           out[offset + channel * plane + y * resolution + x] =
-              (float) ((clamped / 255.0 - MEAN[channel]) / STD[channel]);
+              (float) ((toByte(value) / 255.0 - MEAN[channel]) / STD[channel]);
         }
       }
     }
+  }
+
+  /**
+   * Pillow keeps 8-bit images in 8 bits after each resampling pass: rounded (half up), clipped to
+   * 0..255. Bicubic overshoot at sharp edges is clipped between the passes, not only at the end.
+   */
+  private static float toByte(double value) {
+    return (float) Math.min(255.0, Math.max(0.0, Math.floor(value + 0.5)));
   }
 
   /**
