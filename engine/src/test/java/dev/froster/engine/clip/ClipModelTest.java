@@ -1,17 +1,24 @@
 package dev.froster.engine.clip;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +80,66 @@ class ClipModelTest {
         }
       }
       assertEquals(before, ((BaseNDManager) modelManager).getManagedArrays().size());
+    }
+  }
+
+  @Test
+  void gradientsDoNotDependOnGarbageCollectionBeforeBackward() {
+    // Each transformer block's arrays are closed when the block is done; backward must not read
+    // memory that went with them (Java-backed scalars did: the gradients came out as garbage).
+    ClipConfig config = TinyModels.config();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ClipModel model = TinyModels.random(manager, config);
+      Map<String, float[]> quiet = gradients(model, manager, false);
+      Map<String, float[]> collected = gradients(model, manager, true);
+      for (String name : quiet.keySet()) {
+        assertArrayEquals(quiet.get(name), collected.get(name), name);
+      }
+    }
+  }
+
+  /** Gradients of (sum of image features + sum of text features) for one fixed batch. */
+  private static Map<String, float[]> gradients(
+      ClipModel model, NDManager manager, boolean collectGarbageBeforeBackward) {
+    Map<String, Parameter> parameters = ClipParameters.byName(model);
+    Map<String, float[]> gradients = new LinkedHashMap<>();
+    try (NDManager step = manager.newSubManager()) {
+      for (Parameter parameter : parameters.values()) {
+        NDArray gradient = parameter.getArray().getGradient();
+        gradient.subi(gradient);
+      }
+      NDArray images = TinyModels.images(step, model.config(), 2, 3);
+      NDArray tokens = TinyModels.tokens(step, model.config(), 2);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        ParameterStore store = new ParameterStore(step, false);
+        NDArray objective =
+            model
+                .encodeImage(store, images, true)
+                .sum()
+                .add(model.encodeText(store, tokens, true).sum());
+        if (collectGarbageBeforeBackward) {
+          overwriteFreedMemory();
+        }
+        collector.backward(objective);
+      }
+      parameters.forEach(
+          (name, p) -> gradients.put(name, p.getArray().getGradient().toFloatArray()));
+    }
+    return gradients;
+  }
+
+  /** Lets the collector free what is unreachable, then reuses that memory with NaNs. */
+  private static void overwriteFreedMemory() {
+    List<ByteBuffer> filler = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      System.gc();
+      for (int i = 0; i < 2000; i++) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
+        while (buffer.remaining() >= Float.BYTES) {
+          buffer.putFloat(Float.NaN);
+        }
+        filler.add(buffer);
+      }
     }
   }
 

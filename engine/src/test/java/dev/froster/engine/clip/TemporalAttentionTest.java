@@ -42,7 +42,9 @@ class TemporalAttentionTest {
                 .head();
         NDArray expected = reference(attention, x, videos, frames);
         float difference = actual.sub(expected).abs().max().getFloat();
-        assertTrue(difference < 1e-5f, "T=" + frames + ": differs from reference by " + difference);
+        // the reference multiplies matrices of other shapes, so float rounding differs (1e-5 was
+        // seen); a wrong neighbour gives differences of order one
+        assertTrue(difference < 1e-4f, "T=" + frames + ": differs from reference by " + difference);
       }
     }
   }
