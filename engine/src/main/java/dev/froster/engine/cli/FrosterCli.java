@@ -1,5 +1,6 @@
 package dev.froster.engine.cli;
 
+import dev.froster.engine.clip.pretrain.PretrainClipCommand;
 import dev.froster.engine.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "froster engine 0.1.0",
     description = "Froster engine commands (CLIP models, bundles, synthetic action world).",
-    subcommands = {ClipEncodeCommand.class, ImportClipCommand.class, SynthCommand.class})
+    subcommands = {
+      ClipEncodeCommand.class,
+      ImportClipCommand.class,
+      SynthCommand.class,
+      PretrainClipCommand.class
+    })
 public final class FrosterCli implements Runnable {
 
   private static final String CUDA_PROBE_LOG_LEVEL =

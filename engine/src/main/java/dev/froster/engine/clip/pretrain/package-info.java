@@ -1,0 +1,23 @@
+/**
+ * Contrastive pretraining of the project's own small CLIP teacher, because real CLIP weights cannot
+ * be downloaded everywhere: FROSTER needs a frozen CLIP that knows the words of the actions, and
+ * the synthetic world's captioned stills teach one.
+ *
+ * <p>In the order a run flows ({@link dev.froster.engine.clip.pretrain.ClipPretraining}, driven by
+ * {@code froster pretrain-clip}, {@link dev.froster.engine.clip.pretrain.PretrainClipCommand}):
+ *
+ * <ol>
+ *   <li>{@link dev.froster.engine.clip.pretrain.CaptionedStills}: the dataset's {@code images.tsv},
+ *       decoded, split into training and held-out images;
+ *   <li>{@link dev.froster.engine.clip.tokenizer.BpeTrainer}: a byte-level BPE vocabulary learned
+ *       from the training captions in CLIP's scheme;
+ *   <li>{@link dev.froster.engine.clip.pretrain.ClipPretrainer}: the training loop on a model of
+ *       {@link dev.froster.engine.clip.pretrain.TinyClipArchitecture} with {@link
+ *       dev.froster.engine.clip.pretrain.PretrainSettings}: {@code RandomSquareCrop} augmentation,
+ *       {@code ContrastiveLoss}, AdamW, warm-up/cosine schedule and clipping from {@code
+ *       dev.froster.engine.training};
+ *   <li>{@link dev.froster.engine.clip.pretrain.RetrievalAccuracy}: image→text and text→image
+ *       retrieval, the figures the bundle's metrics carry.
+ * </ol>
+ */
+package dev.froster.engine.clip.pretrain;
