@@ -45,11 +45,7 @@ public final class ClipPretrainer {
     void afterStep(long step, double loss, double learningRate, double gradientNorm, double scale);
   }
 
-  private static final System.Logger LOG = System.getLogger(ClipPretrainer.class.getName());
-  private static final int MAX_SKIPPED_SHARE_PERCENT = 5;
-
   private final PretrainSettings settings;
-  private long skippedSteps;
 
   public ClipPretrainer(PretrainSettings settings) {
     this.settings = settings;
@@ -65,7 +61,6 @@ public final class ClipPretrainer {
       throw new IllegalArgumentException(
           data.root() + ": pretraining needs at least two training images");
     }
-    skippedSteps = 0;
     ClipConfig config = settings.architecture().withVocabulary(tokenizer.vocabularySize());
     Engine.getInstance().setRandomSeed((int) settings.seed());
     ClipModel model = new ClipModel(config).initializeRandom(manager);
@@ -127,50 +122,24 @@ public final class ClipPretrainer {
           double norm =
               GradientClipping.clipGlobalNorm(parameters, settings.maxGradientNorm(), scope);
           double learningRate = schedule.at(step);
-          if (Double.isFinite(norm) && Double.isFinite(loss)) {
-            optimiser.step(parameters, learningRate, scope);
-          } else {
-            skipNonFiniteStep(step, parameters, scope);
+          if (!Double.isFinite(norm) || !Double.isFinite(loss)) {
+            // in fp32 this is a diverging run or a bug, never noise to step over
+            throw new IllegalStateException(
+                "training diverged at step "
+                    + step
+                    + ": loss "
+                    + loss
+                    + ", gradient norm "
+                    + norm
+                    + " (lower the learning rate)");
           }
+          optimiser.step(parameters, learningRate, scope);
           float scale = clampLogitScale(model);
           listener.afterStep(step, loss, learningRate, norm, Math.exp(scale));
         }
       }
     }
     return model;
-  }
-
-  /**
-   * A step whose loss or gradients are not finite leaves the weights alone, as PyTorch's gradient
-   * scaler does: one bad batch must not turn every weight into NaN. Rare skips are tolerated and
-   * counted; more than {@value #MAX_SKIPPED_SHARE_PERCENT}% of the run's steps mean the run
-   * diverges, which is an error.
-   */
-  private void skipNonFiniteStep(long step, List<NamedParameter> parameters, NDManager scope) {
-    skippedSteps++;
-    // Gradients.zero subtracts a gradient from itself, which leaves NaN and infinity in place:
-    // overwrite the poisoned gradients with zeros instead
-    for (NamedParameter named : parameters) {
-      if (named.array().hasGradient()) {
-        NDArray gradient = Gradients.of(named.array(), scope);
-        gradient.set(new float[Math.toIntExact(gradient.size())]);
-      }
-    }
-    LOG.log(
-        System.Logger.Level.WARNING, "step {0}: loss or gradient not finite, update skipped", step);
-    if (skippedSteps * 100L > (long) MAX_SKIPPED_SHARE_PERCENT * settings.steps()) {
-      throw new IllegalStateException(
-          "training diverged: "
-              + skippedSteps
-              + " steps up to step "
-              + step
-              + " had a loss or gradient that is not finite (lower the learning rate)");
-    }
-  }
-
-  /** Steps skipped so far because their loss or gradients were not finite. */
-  public long skippedSteps() {
-    return skippedSteps;
   }
 
   /** Clamps the logit scale at log(100) in place, as CLIP does; returns its value. */

@@ -90,7 +90,6 @@ public final class ClipPretraining {
       if (counted[0] > 0) {
         metrics.put("final_loss", lossSum[0] / counted[0]);
       }
-      metrics.put("skipped_steps", (double) pretrainer.skippedSteps());
       metrics.put("train_seconds", seconds);
       metrics.put("steps_per_second", settings.steps() / seconds);
       metrics.put("logit_scale", Math.exp(model.logitScale().getArray().getFloat()));
