@@ -1,6 +1,9 @@
 package dev.froster.engine.cli;
 
 import dev.froster.engine.clip.pretrain.PretrainClipCommand;
+import dev.froster.engine.eval.BenchmarkCommand;
+import dev.froster.engine.eval.EvalCommand;
+import dev.froster.engine.eval.TrainCommand;
 import dev.froster.engine.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +22,10 @@ import picocli.CommandLine.Command;
       ClipEncodeCommand.class,
       ImportClipCommand.class,
       SynthCommand.class,
-      PretrainClipCommand.class
+      PretrainClipCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      BenchmarkCommand.class
     })
 public final class FrosterCli implements Runnable {
 
