@@ -16,7 +16,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,15 +55,10 @@ class EvalCommandsTest {
       @TempDir Path dir) throws IOException {
     Path run = dir.resolve("run");
     Outcome trained =
-        cli(
-            "train",
-            "--data",
+        train(
             world.dataset.root().toString(),
-            "--teacher",
             world.teacher.toString(),
-            "--method",
             "froster",
-            "--output",
             run.toString(),
             "--shots",
             "1",
@@ -103,15 +100,10 @@ class EvalCommandsTest {
 
     // a second call on the finished run refuses to overwrite it
     Outcome again =
-        cli(
-            "train",
-            "--data",
+        train(
             world.dataset.root().toString(),
-            "--teacher",
             world.teacher.toString(),
-            "--method",
             "froster",
-            "--output",
             run.toString(),
             "--shots",
             "1",
@@ -126,15 +118,10 @@ class EvalCommandsTest {
     deleteTree(model);
     long checkpoints = countFiles(run.resolve("checkpoints"));
     Outcome resumed =
-        cli(
-            "train",
-            "--data",
+        train(
             world.dataset.root().toString(),
-            "--teacher",
             world.teacher.toString(),
-            "--method",
             "froster",
-            "--output",
             run.toString(),
             "--shots",
             "1",
@@ -162,17 +149,7 @@ class EvalCommandsTest {
     Files.copy(video, data.resolve("v.mp4"));
     Files.writeString(data.resolve("videos.tsv"), "path\tclass_id\nv.mp4\t9\n");
     Path run = dir.resolve("run");
-    Outcome outcome =
-        cli(
-            "train",
-            "--data",
-            data.toString(),
-            "--teacher",
-            world.teacher.toString(),
-            "--method",
-            "finetune",
-            "--output",
-            run.toString());
+    Outcome outcome = train(data.toString(), world.teacher.toString(), "finetune", run.toString());
     assertEquals(1, outcome.status());
     assertTrue(outcome.err().contains("videos.tsv"), outcome.err());
     assertTrue(outcome.err().contains("class id 9"), outcome.err());
@@ -195,35 +172,37 @@ class EvalCommandsTest {
   void aTeacherThatIsNotABundleOrAnUnknownMethodFailsClearly(@TempDir Path dir) {
     Path run = dir.resolve("run");
     Outcome notABundle =
-        cli(
-            "train",
-            "--data",
-            world.dataset.root().toString(),
-            "--teacher",
-            dir.toString(),
-            "--method",
-            "froster",
-            "--output",
-            run.toString());
+        train(world.dataset.root().toString(), dir.toString(), "froster", run.toString());
     assertEquals(1, notABundle.status());
     assertTrue(notABundle.err().contains("manifest.json"), notABundle.err());
     assertTrue(notABundle.err().contains("not a model bundle"), notABundle.err());
     assertFalse(Files.exists(run));
 
     Outcome unknown =
-        cli(
-            "train",
-            "--data",
-            world.dataset.root().toString(),
-            "--teacher",
-            world.teacher.toString(),
-            "--method",
-            "vificlip",
-            "--output",
-            run.toString());
+        train(
+            world.dataset.root().toString(), world.teacher.toString(), "vificlip", run.toString());
     assertEquals(2, unknown.status());
     assertTrue(unknown.err().contains("unknown method 'vificlip'"), unknown.err());
     assertFalse(Files.exists(run));
+  }
+
+  /** {@code froster train} on {@code data} from {@code teacher}, plus any further options. */
+  private static Outcome train(
+      String data, String teacher, String method, String output, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                data,
+                "--teacher",
+                teacher,
+                "--method",
+                method,
+                "--output",
+                output));
+    args.addAll(List.of(options));
+    return cli(args.toArray(String[]::new));
   }
 
   private static long countFiles(Path folder) throws IOException {
