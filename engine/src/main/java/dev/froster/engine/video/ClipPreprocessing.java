@@ -75,6 +75,18 @@ public final class ClipPreprocessing {
     return manager.create(pixels, new Shape(frames.size(), 3, resolution, resolution));
   }
 
+  /**
+   * One image as 3 planes of R×R normalised values (the layout of one frame in {@link #batch}), for
+   * callers that assemble batches themselves.
+   */
+  public float[] transform(BufferedImage image) {
+    int width = image.getWidth();
+    int height = image.getHeight();
+    float[] pixels = new float[3 * resolution * resolution];
+    transformInto(image.getRGB(0, 0, width, height, null, 0, width), width, height, pixels, 0);
+    return pixels;
+  }
+
   /** Transforms one frame into {@code out} (3 planes of R×R) starting at {@code offset}. */
   void transformInto(int[] rgb, int width, int height, float[] out, int offset) {
     if (width <= 0 || height <= 0) {

@@ -2,8 +2,6 @@ package dev.froster.engine.video;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,15 +62,24 @@ public final class FrameSampler {
 
   /** {@code count} frames spread uniformly over the whole video. */
   public static List<BufferedImage> uniform(Path video, int count) throws VideoDecodingException {
-    VideoFacts facts = VideoProbe.probe(video);
-    return frames(video, uniformIndices(facts.frameCount(), count));
+    return frames(video, uniformIndices(videoFacts(video).frameCount(), count));
   }
 
   /** {@code count} frames from {@code startFrame}, every {@code stride}-th frame. */
   public static List<BufferedImage> strided(Path video, int count, int startFrame, int stride)
       throws VideoDecodingException {
+    return frames(video, stridedIndices(videoFacts(video).frameCount(), count, startFrame, stride));
+  }
+
+  private static VideoFacts videoFacts(Path video) throws VideoDecodingException {
     VideoFacts facts = VideoProbe.probe(video);
-    return frames(video, stridedIndices(facts.frameCount(), count, startFrame, stride));
+    if (!facts.hasVideo()) {
+      throw new VideoDecodingException(video, "the file has no video stream");
+    }
+    if (facts.frameCount() <= 0) {
+      throw new VideoDecodingException(video, "the video declares no frames");
+    }
+    return facts;
   }
 
   /** The given frames as packed RGB, in the order asked. */
@@ -171,35 +178,9 @@ public final class FrameSampler {
     }
   }
 
-  /**
-   * Copies a decoded BGR24 frame row by row into an image the caller owns. FFmpeg pads rows to its
-   * alignment, so the row stride can exceed width × 3 (it does at 32 px).
-   */
   private static BufferedImage toImage(OpenedVideo opened, Frame frame)
       throws VideoDecodingException {
-    // The grabber is set to BGR24; JavaCV reports "channels" as stride / width, so padded rows
-    // look like more channels: check the stride instead.
-    if (frame.imageDepth != Frame.DEPTH_UBYTE || frame.imageStride < frame.imageWidth * 3) {
-      throw new VideoDecodingException(
-          opened.file(),
-          "decoder gave rows of "
-              + frame.imageStride
-              + " bytes of depth "
-              + frame.imageDepth
-              + " for width "
-              + frame.imageWidth
-              + ", expected BGR24");
-    }
-    int width = frame.imageWidth;
-    int height = frame.imageHeight;
-    ByteBuffer pixels = (ByteBuffer) frame.image[0];
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-    byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    int rowBytes = width * 3;
-    for (int y = 0; y < height; y++) {
-      pixels.get(y * frame.imageStride, target, y * rowBytes, rowBytes);
-    }
-    return image;
+    return VideoFrameStream.toImage(opened.file(), frame);
   }
 
   /** A second, independent copy of a frame asked for twice. */
