@@ -6,8 +6,8 @@ import com.google.gson.JsonObject;
 import dev.froster.engine.bundle.ModelBundle;
 import dev.froster.engine.froster.FrosterSettings;
 import dev.froster.engine.froster.Method;
-import dev.froster.engine.froster.Pooling;
 import dev.froster.engine.froster.VideoClassifier;
+import dev.froster.engine.inference.BundleScoring;
 import dev.froster.engine.synth.ActionClass;
 import dev.froster.engine.synth.ActionDataset;
 import dev.froster.engine.synth.ActionDatasetReader;
@@ -127,19 +127,13 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** Scoring settings of a bundle: as trained by froster train, else frame-wise CLIP. */
   static FrosterSettings settingsOf(Map<String, Double> metrics) {
+    BundleScoring scoring = BundleScoring.of(metrics);
     FrosterSettings.Builder builder =
         FrosterSettings.builder(Method.FROZEN_CLIP)
-            .frames(Recipes.FRAMES)
+            .temporal(scoring.temporal())
+            .pooling(scoring.pooling())
+            .frames(scoring.frames())
             .frameStride(Recipes.FRAME_STRIDE);
-    if (metrics.getOrDefault(TrainCommand.TEMPORAL_METRIC, 0.0) == 1.0) {
-      builder.temporal(true);
-    }
-    if (metrics.getOrDefault(TrainCommand.FEATURE_MEAN_METRIC, 0.0) == 1.0) {
-      builder.pooling(Pooling.FEATURE_MEAN);
-    }
-    if (metrics.containsKey(TrainCommand.FRAMES_METRIC)) {
-      builder.frames(metrics.get(TrainCommand.FRAMES_METRIC).intValue());
-    }
     if (metrics.containsKey(TrainCommand.STRIDE_METRIC)) {
       builder.frameStride(metrics.get(TrainCommand.STRIDE_METRIC).intValue());
     }

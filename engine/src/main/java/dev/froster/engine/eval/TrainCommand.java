@@ -8,6 +8,7 @@ import dev.froster.engine.froster.Method;
 import dev.froster.engine.froster.Pooling;
 import dev.froster.engine.froster.PromptEnsemble;
 import dev.froster.engine.froster.TrainingVideo;
+import dev.froster.engine.inference.BundleScoring;
 import dev.froster.engine.synth.ActionClass;
 import dev.froster.engine.synth.ActionDataset;
 import dev.froster.engine.synth.ActionDatasetReader;
@@ -42,15 +43,6 @@ import picocli.CommandLine.Option;
           + " a fine-tuning baseline, and writes the student as a model bundle (RUN_DIR/model)."
     })
 public final class TrainCommand implements Callable<Integer> {
-
-  /** Bundle metric: 1 when the model uses neighbour-frame attention. */
-  static final String TEMPORAL_METRIC = "temporal";
-
-  /** Bundle metric: 1 when frames are pooled by mean feature rather than by logits. */
-  static final String FEATURE_MEAN_METRIC = "feature_mean_pooling";
-
-  /** Bundle metric: frames per clip the model was trained with. */
-  static final String FRAMES_METRIC = "frames";
 
   /** Bundle metric: the frame stride the model was trained with. */
   static final String STRIDE_METRIC = "frame_stride";
@@ -168,9 +160,10 @@ public final class TrainCommand implements Callable<Integer> {
   /** What {@code froster eval} needs to score a model as it was trained. */
   static Map<String, Double> modelMetrics(FrosterSettings settings) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put(TEMPORAL_METRIC, settings.temporal() ? 1.0 : 0.0);
-    metrics.put(FEATURE_MEAN_METRIC, settings.pooling() == Pooling.FEATURE_MEAN ? 1.0 : 0.0);
-    metrics.put(FRAMES_METRIC, (double) settings.frames());
+    metrics.put(BundleScoring.TEMPORAL_METRIC, settings.temporal() ? 1.0 : 0.0);
+    metrics.put(
+        BundleScoring.FEATURE_MEAN_METRIC, settings.pooling() == Pooling.FEATURE_MEAN ? 1.0 : 0.0);
+    metrics.put(BundleScoring.FRAMES_METRIC, (double) settings.frames());
     metrics.put(STRIDE_METRIC, (double) settings.frameStride());
     return metrics;
   }
