@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * One trainer for FROSTER and its baselines (froster-method.md, "Residual feature distillation" and
@@ -254,13 +255,12 @@ public final class FrosterTrainer implements AutoCloseable {
     return train(Long.MAX_VALUE);
   }
 
+  /** Decodes the step's clips (skipping undecodable videos) and optimises on them. */
   private StepMetrics runStep() {
     int epoch = (int) (step / stepsPerEpoch);
     int inEpoch = (int) (step % stepsPerEpoch);
     int[] order = epochOrder(epoch);
-    double learningRate = schedule.at(step);
-    StepMetrics measured = null;
-    try (NDManager scope = manager.newSubManager()) {
+    try (NDManager decoding = manager.newSubManager()) {
       Random augmentation = TrainingRandom.at(settings.seed(), epoch, inEpoch, "augmentation");
       NDList batch = new NDList();
       List<Integer> labelList = new ArrayList<>();
@@ -272,7 +272,7 @@ public final class FrosterTrainer implements AutoCloseable {
           continue;
         }
         try {
-          batch.add(clips.trainingClip(video.file(), augmentation, scope));
+          batch.add(clips.trainingClip(video.file(), augmentation, decoding));
           labelList.add(video.classIndex());
         } catch (VideoDecodingException e) {
           skippedVideos.add(video.file().toString());
@@ -283,10 +283,25 @@ public final class FrosterTrainer implements AutoCloseable {
               e.getMessage());
         }
       }
-      if (!batch.isEmpty()) {
-        int[] labels = labelList.stream().mapToInt(Integer::intValue).toArray();
-        measured = optimise(NDArrays.stack(batch), labels, epoch, inEpoch, learningRate, scope);
+      if (batch.isEmpty()) {
+        step++; // no video of this batch could be decoded: the step passes without an update
+        return null;
       }
+      return step(NDArrays.stack(batch), labelList.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  /**
+   * One optimisation step, the current one (its prompts and learning rate), on clips (B, T, 3, R,
+   * R) in memory with their class indices; advances the step. {@code clipBatch} stays the caller's.
+   */
+  StepMetrics step(NDArray clipBatch, int[] labels) {
+    int epoch = (int) (step / stepsPerEpoch);
+    int inEpoch = (int) (step % stepsPerEpoch);
+    StepMetrics measured;
+    try (NDManager scope = manager.newSubManager()) {
+      clipBatch.tempAttach(scope); // results of ops on the clips belong to the clips' manager
+      measured = optimise(clipBatch, labels, epoch, inEpoch, schedule.at(step), scope);
     }
     step++;
     return measured;
@@ -336,10 +351,8 @@ public final class FrosterTrainer implements AutoCloseable {
     double norm = GradientClipping.clipGlobalNorm(trainable, settings.clipNorm(), scope);
     optimiser.step(trainable, learningRate, scope);
     int[] predicted = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
-    int correct = 0;
-    for (int b = 0; b < labels.length; b++) {
-      correct += predicted[b] == labels[b] ? 1 : 0;
-    }
+    int correct =
+        (int) IntStream.range(0, labels.length).filter(b -> predicted[b] == labels[b]).count();
     StepMetrics measured =
         new StepMetrics(
             step + 1,
@@ -352,10 +365,7 @@ public final class FrosterTrainer implements AutoCloseable {
   }
 
   private int[] epochOrder(int epoch) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < videos.size(); i++) {
-      order.add(i);
-    }
+    List<Integer> order = new ArrayList<>(IntStream.range(0, videos.size()).boxed().toList());
     Collections.shuffle(order, TrainingRandom.at(settings.seed(), epoch, 0, "order"));
     return order.stream().mapToInt(Integer::intValue).toArray();
   }
