@@ -5,6 +5,10 @@ FROSTER_HOME=${FROSTER_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 FROSTER_VAR=${FROSTER_VAR:-$FROSTER_HOME/var}
 FROSTER_SECRETS=$FROSTER_VAR/secrets
 export FROSTER_HOME FROSTER_VAR
+# libtorch's OpenMP threads spin while idle by default: on a shared 2-core machine a spinning
+# thread holds the core its partner needs (a training step measured 15x slower,
+# docs/benchmarks.md). Passive waiting costs nothing measurable on an idle machine.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 say() { printf '\033[1mfroster:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mfroster: %s\033[0m\n' "$*" >&2; exit 1; }

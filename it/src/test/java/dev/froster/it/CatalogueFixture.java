@@ -22,10 +22,12 @@ final class CatalogueFixture implements AutoCloseable {
   CatalogueFixture(int segments, int dimensions) throws SQLException {
     String unique = UUID.randomUUID().toString().replace("-", "");
     try (Connection connection = connect()) {
+      // Already segmented: a registered asset would be picked up by the pipeline's ingest job.
       assetId =
           insert(
               connection,
-              "insert into media_asset (source_uri, sha256, title) values (?, ?, 'it') returning id",
+              "insert into media_asset (source_uri, sha256, title, status)"
+                  + " values (?, ?, 'it', 'segmented') returning id",
               "file:/it/" + unique + ".mp4",
               (unique + unique).substring(0, 64));
       for (int i = 0; i < segments; i++) {

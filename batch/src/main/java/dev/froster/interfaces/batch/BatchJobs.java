@@ -3,10 +3,17 @@ package dev.froster.interfaces.batch;
 import dev.froster.domain.model.model.ModelVersionId;
 import jakarta.annotation.security.RunAs;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -23,8 +30,14 @@ import java.util.logging.Logger;
 public class BatchJobs {
 
   public static final String EMBEDDING_COUNT = "embedding-count";
+  public static final String INGEST_ASSETS = "ingest-assets";
 
   private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
+  private static final EnumSet<BatchStatus> FINISHED =
+      EnumSet.of(
+          BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
+
+  @Inject private JobProgress progress;
 
   /** Starts the job that counts a model version's segment embeddings. */
   public long startEmbeddingCount(ModelVersionId modelVersion) {
@@ -35,18 +48,69 @@ public class BatchJobs {
     return executionId;
   }
 
+  /** Starts {@code ingest-assets} over every asset waiting in {@code registered}. */
+  public long startIngestAssets() {
+    long executionId = operator().start(INGEST_ASSETS, new Properties());
+    LOG.info("Started " + INGEST_ASSETS + ", execution " + executionId);
+    return executionId;
+  }
+
+  /** Whether an execution of the job is starting or running (in any server of the repository). */
+  public boolean isRunning(String jobName) {
+    try {
+      return !operator().getRunningExecutions(jobName).isEmpty();
+    } catch (NoSuchJobException neverRun) {
+      return false;
+    }
+  }
+
   public Optional<BatchJobStatus> status(long executionId) {
     try {
       JobExecution execution = operator().getJobExecution(executionId);
+      Long done = null;
+      Long total = null;
+      Optional<JobProgress.Counts> live = progress.of(executionId);
+      if (live.isPresent()) {
+        done = live.get().done();
+        total = live.get().total();
+      } else {
+        long handled = handledItems(operator().getStepExecutions(executionId));
+        if (handled > 0 || execution.getJobName().equals(INGEST_ASSETS)) {
+          done = handled;
+          total = execution.getBatchStatus() == BatchStatus.COMPLETED ? handled : null;
+        }
+      }
       return Optional.of(
           new BatchJobStatus(
               executionId,
               execution.getJobName(),
               execution.getBatchStatus().name(),
-              execution.getExitStatus()));
+              execution.getExitStatus(),
+              done,
+              total));
     } catch (NoSuchJobExecutionException unknown) {
       return Optional.empty();
     }
+  }
+
+  /** Whether the execution has come to an end (completed, failed, stopped or abandoned). */
+  public static boolean finished(BatchJobStatus status) {
+    return FINISHED.contains(BatchStatus.valueOf(status.batchStatus()));
+  }
+
+  /** Items written or skipped, as the step metrics stored at the last checkpoint say. */
+  private static long handledItems(List<StepExecution> steps) {
+    long handled = 0;
+    for (StepExecution step : steps) {
+      for (Metric metric : step.getMetrics()) {
+        if (metric.getType() == Metric.MetricType.WRITE_COUNT
+            || metric.getType() == Metric.MetricType.PROCESS_SKIP_COUNT
+            || metric.getType() == Metric.MetricType.FILTER_COUNT) {
+          handled += metric.getValue();
+        }
+      }
+    }
+    return handled;
   }
 
   private static JobOperator operator() {

@@ -3,6 +3,7 @@ package dev.froster.interfaces.rest;
 import dev.froster.domain.model.model.ModelVersionId;
 import dev.froster.interfaces.batch.BatchJobStatus;
 import dev.froster.interfaces.batch.BatchJobs;
+import dev.froster.interfaces.batch.EmbedCatalogJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class BatchJobResource {
 
   @EJB private BatchJobs jobs;
+  @EJB private EmbedCatalogJobs embedJobs;
 
   /** Starts {@code embedding-count}; 202 with the execution to poll in {@code Location}. */
   @POST
@@ -40,11 +42,30 @@ public class BatchJobResource {
         .build();
   }
 
+  /**
+   * Starts {@code ingest-assets} over every asset waiting in {@code registered}; 202 with the
+   * execution to poll (its {@code done}/{@code total} grow while it runs).
+   */
+  @POST
+  @Path(BatchJobs.INGEST_ASSETS)
+  public Response startIngestAssets(@jakarta.ws.rs.core.Context UriInfo uri) {
+    long executionId = jobs.startIngestAssets();
+    BatchJobStatus status =
+        jobs.status(executionId)
+            .orElse(new BatchJobStatus(executionId, BatchJobs.INGEST_ASSETS, "STARTING", null));
+    return Response.accepted(status)
+        .location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(executionId)).build())
+        .build();
+  }
+
   @GET
   @Path("{executionId}")
   public Response status(@PathParam("executionId") @Positive long executionId) {
     return jobs.status(executionId)
-        .map(status -> Response.ok(status).build())
+        .map(
+            status ->
+                Response.ok(JobStatusView.of(status, embedJobs.progress(executionId).orElse(null)))
+                    .build())
         .orElseGet(
             () ->
                 Problems.of(

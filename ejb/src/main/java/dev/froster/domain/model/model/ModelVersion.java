@@ -78,6 +78,48 @@ public class ModelVersion {
     return activatedAt;
   }
 
+  public String bundlePath() {
+    return bundlePath;
+  }
+
+  public String bundleSha256() {
+    return bundleSha256;
+  }
+
+  /** A registered bundle that may be activated; bundles written by the registry start here. */
+  public static ModelVersion candidate(
+      String name, String bundlePath, String bundleSha256, int embedDim) {
+    ModelVersion version = new ModelVersion(name, bundlePath, bundleSha256, embedDim);
+    version.status = ModelVersionStatus.CANDIDATE;
+    return version;
+  }
+
+  /**
+   * Makes this version the one that serves searches and embedding jobs.
+   *
+   * @throws IllegalStateException when the version is still training or was retired
+   */
+  public void activate(Instant now) {
+    if (status == ModelVersionStatus.ACTIVE) {
+      return;
+    }
+    if (status != ModelVersionStatus.CANDIDATE) {
+      throw new IllegalStateException(
+          "model version "
+              + id
+              + " is "
+              + status.name().toLowerCase(java.util.Locale.ROOT)
+              + ", only a candidate can be activated");
+    }
+    status = ModelVersionStatus.ACTIVE;
+    activatedAt = now;
+  }
+
+  /** Takes an active version out of service when another one is activated. */
+  public void retire() {
+    status = ModelVersionStatus.RETIRED;
+  }
+
   /**
    * Checks that an embedding was made by (or is comparable with) this version's towers.
    *

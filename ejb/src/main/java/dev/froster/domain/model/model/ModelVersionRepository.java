@@ -2,8 +2,19 @@ package dev.froster.domain.model.model;
 
 import java.util.Optional;
 
-/** Finds model versions. */
+/** Finds and stores model versions. */
 public interface ModelVersionRepository {
 
   Optional<ModelVersion> find(ModelVersionId id);
+
+  /** The version that serves searches and embedding jobs, if one was activated. */
+  Optional<ModelVersion> active();
+
+  /** Whether a version of this name exists (names are unique). */
+  boolean nameTaken(String name);
+
+  void add(ModelVersion version);
+
+  /** Writes pending changes now, so that the database's constraints see them in this order. */
+  void flush();
 }

@@ -31,13 +31,22 @@ public class Segment {
   @Column(name = "end_ms", nullable = false)
   private long endMs;
 
+  /** A small JPEG of the segment's keyframe; read on its own (see SegmentRepository#keyframe). */
+  @Column(name = "keyframe_jpeg")
+  private byte[] keyframeJpeg;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
   protected Segment() {}
 
   public Segment(MediaAsset asset, TimeRange range) {
+    this(asset, range, null);
+  }
+
+  public Segment(MediaAsset asset, TimeRange range, byte[] keyframeJpeg) {
     this.asset = asset;
+    this.keyframeJpeg = keyframeJpeg;
     this.startMs = range.startMs();
     this.endMs = range.endMs();
     this.createdAt = Instant.now();

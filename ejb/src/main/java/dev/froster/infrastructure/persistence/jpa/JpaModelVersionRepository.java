@@ -3,6 +3,7 @@ package dev.froster.infrastructure.persistence.jpa;
 import dev.froster.domain.model.model.ModelVersion;
 import dev.froster.domain.model.model.ModelVersionId;
 import dev.froster.domain.model.model.ModelVersionRepository;
+import dev.froster.domain.model.model.ModelVersionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,5 +18,33 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
   @Override
   public Optional<ModelVersion> find(ModelVersionId id) {
     return Optional.ofNullable(entityManager.find(ModelVersion.class, id.value()));
+  }
+
+  @Override
+  public Optional<ModelVersion> active() {
+    return entityManager
+        .createQuery("select v from ModelVersion v where v.status = :active", ModelVersion.class)
+        .setParameter("active", ModelVersionStatus.ACTIVE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean nameTaken(String name) {
+    return entityManager
+            .createQuery("select count(v) from ModelVersion v where v.name = :name", Long.class)
+            .setParameter("name", name)
+            .getSingleResult()
+        > 0;
+  }
+
+  @Override
+  public void add(ModelVersion version) {
+    entityManager.persist(version);
+  }
+
+  @Override
+  public void flush() {
+    entityManager.flush();
   }
 }

@@ -1,0 +1,52 @@
+package dev.froster.infrastructure.vector;
+
+import dev.froster.domain.model.model.ModelVersionId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * One HNSW index per model version: {@code segment_embedding} has no fixed dimension, so each
+ * version gets a partial expression index over {@code embedding::vector(D)} restricted to its rows
+ * (cosine operator class). A query uses it when it orders by {@code embedding::vector(D) <=> q} and
+ * filters on the same {@code model_version_id}; see {@link #nearestQueryFor}.
+ */
+@ApplicationScoped
+public class HnswIndexes {
+
+  @PersistenceContext(unitName = "froster")
+  private EntityManager entityManager;
+
+  /** The index name of a version, e.g. {@code segment_embedding_hnsw_v7}. */
+  public static String nameFor(ModelVersionId version) {
+    return "segment_embedding_hnsw_v" + version.value();
+  }
+
+  /**
+   * Creates the version's index in the caller's transaction unless it exists. Identifiers and the
+   * dimension are numbers the application owns, so they can be written into the statement.
+   */
+  public void ensureFor(ModelVersionId version, int dimension) {
+    entityManager
+        .createNativeQuery(
+            "create index if not exists "
+                + nameFor(version)
+                + " on segment_embedding using hnsw ((embedding::vector("
+                + dimension
+                + ")) vector_cosine_ops) where model_version_id = "
+                + version.value())
+        .executeUpdate();
+  }
+
+  /** A nearest-neighbour query of the shape the version's index serves (parameter 1: the query). */
+  public static String nearestQueryFor(ModelVersionId version, int dimension, int limit) {
+    return "select segment_id from segment_embedding where model_version_id = "
+        + version.value()
+        + " order by embedding::vector("
+        + dimension
+        + ") <=> cast(?1 as vector("
+        + dimension
+        + ")) limit "
+        + limit;
+  }
+}
