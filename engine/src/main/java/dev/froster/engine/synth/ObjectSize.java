@@ -2,8 +2,8 @@ package dev.froster.engine.synth;
 
 /** Object sizes, as the radius in a fraction of the frame side. */
 public enum ObjectSize {
-  SMALL("small", 0.10),
-  LARGE("large", 0.17);
+  SMALL("small", 0.25),
+  LARGE("large", 0.35);
 
   private final String word;
   private final double radius;

@@ -15,7 +15,7 @@ import java.util.Random;
  * by the object's hand for rotation.
  */
 public final class StillRenderer {
-  private static final int GHOSTS = 6;
+  private static final int GHOSTS = 4;
   private static final int ARC_DOTS = 9;
 
   private final int size;
@@ -71,8 +71,9 @@ public final class StillRenderer {
       double now,
       boolean outlines) {
     for (int k = 0; k < GHOSTS; k++) {
-      double t = from + (now - from) * k / GHOSTS;
-      float alpha = 0.12f + 0.4f * k / (GHOSTS - 1);
+      // faint and spaced out, so that the present object keeps its shape
+      double t = from + (now - from) * 0.8 * k / GHOSTS;
+      float alpha = 0.08f + 0.22f * k / (GHOSTS - 1);
       ObjectPainter.paint(g, appearance, motion.at(t, placement), size, alpha, outlines);
     }
   }

@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
  */
 public final class SynthGenerator {
   /** Bumped whenever the same settings would render different files. */
-  public static final int GENERATOR_VERSION = 1;
+  public static final int GENERATOR_VERSION = 2;
 
   private static final System.Logger LOG = System.getLogger(SynthGenerator.class.getName());
 
@@ -63,9 +63,16 @@ public final class SynthGenerator {
     StillRenderer stills = new StillRenderer(settings.size());
     for (int index = 0; index < settings.images(); index++) {
       Path file = root.resolve(String.format(Locale.ROOT, "images/%05d.png", index));
-      Random random = new Random(Seeds.mix(settings.seed(), 2, index));
+      // one random stream per set of stills (see stillOf), so the set shares all but the shape
+      Random random = new Random(Seeds.mix(settings.seed(), 2, index / settings.shapes().size()));
       StillScene scene = stillOf(index, random);
-      images.add(new CaptionedImage(file, CaptionWriter.caption(scene, random)));
+      // the first set in each place names it, so that every place word is captioned
+      boolean firstInItsPlace = index / settings.shapes().size() < Place.values().length;
+      String caption =
+          firstInItsPlace
+              ? CaptionWriter.captionNamingThePlace(scene, random)
+              : CaptionWriter.caption(scene, random);
+      images.add(new CaptionedImage(file, caption));
       work.add(
           () -> {
             writePng(stills.render(scene), file);
@@ -126,7 +133,13 @@ public final class SynthGenerator {
 
   /**
    * Shape and motion cycle through every pair (motion slot {@code motions} means at rest), so that
-   * every class word is captioned; colour, size, style and place are random.
+   * every class word is captioned; colour, size, style and place are random. Consecutive stills
+   * come in sets, one per shape, that share everything else (colour, size, style, place, texture,
+   * placement, caption template), as a catalogue shows the same product in several variants: the
+   * captions of a set differ in the shape word only, so a contrastive batch that holds a set
+   * ({@code CaptionNeighbours} in the pretraining) can only be told apart by the objects' shapes.
+   * Without such sets the tiny teacher matched colours and backgrounds and ignored the shape words
+   * altogether (its text embeddings of "a circle", "a square" and "a star" had cosine 0.99).
    */
   private StillScene stillOf(int index, Random random) {
     List<ShapeKind> shapes = settings.shapes();
@@ -140,7 +153,8 @@ public final class SynthGenerator {
             pick(ObjectColour.values(), random),
             pick(ObjectSize.values(), random),
             pick(ObjectStyle.values(), random));
-    return new StillScene(look, pick(Place.values(), random), motion, random.nextLong());
+    Place place = Place.values()[(index / shapes.size()) % Place.values().length];
+    return new StillScene(look, place, motion, random.nextLong());
   }
 
   private JsonObject manifest(List<PlannedClass> classes, List<VideoEntry> videos) {

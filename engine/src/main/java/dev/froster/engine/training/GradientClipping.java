@@ -37,7 +37,11 @@ public final class GradientClipping {
     // the engine once per parameter
     NDArray squares = step.zeros(new Shape());
     for (NDArray gradient : gradients) {
-      squares.addi(gradient.square().sum());
+      // freed at once: kept to the end of the step they would add a copy of the model
+      try (NDArray square = gradient.square();
+          NDArray sum = square.sum()) {
+        squares.addi(sum);
+      }
     }
     double norm = Math.sqrt(squares.getFloat());
     if (norm > maxNorm) {

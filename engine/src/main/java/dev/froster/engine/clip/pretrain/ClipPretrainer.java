@@ -30,9 +30,11 @@ import java.util.Random;
  * ContrastiveLoss}; AdamW with CLIP's betas, warm-up then cosine learning rate, gradients clipped
  * by global norm, and the logit scale clamped at 100 after every step.
  *
- * <p>Batches walk through the training images in an order reshuffled every epoch; crops and order
- * are drawn from {@link TrainingRandom}, the initial weights from the engine's generator seeded
- * with the run's seed, so a run is a function of its settings and data.
+ * <p>Batches walk through the training images in an order reshuffled every epoch, each image
+ * bringing images with the nearest captions as hard negatives ({@link CaptionNeighbours}, {@link
+ * PretrainSettings#groupSize()}); crops and order are drawn from {@link TrainingRandom}, the
+ * initial weights from the engine's generator seeded with the run's seed, so a run is a function of
+ * its settings and data.
  */
 public final class ClipPretrainer {
 
@@ -84,19 +86,35 @@ public final class ClipPretrainer {
             PretrainSettings.BETA2,
             PretrainSettings.EPSILON,
             settings.weightDecay());
+    int groupSize = Math.min(settings.groupSize(), batch);
+    CaptionNeighbours neighbours = groupSize > 1 ? new CaptionNeighbours(captionsOf(images)) : null;
+    // anchors a batch takes from the order, at most (a group may bring fewer neighbours)
+    int anchors = (batch + groupSize - 1) / groupSize;
     try (AdamW optimiser = new AdamW(adamW, manager)) {
       List<Integer> order = List.of();
       int cursor = 0;
       long epoch = -1;
       for (long step = 0; step < settings.steps(); step++) {
-        if (cursor + batch > order.size()) {
+        if (cursor + (groupSize > 1 ? batch : anchors) > order.size()) {
           epoch++;
           order =
               shuffledIndices(images.size(), TrainingRandom.at(settings.seed(), epoch, 0, "order"));
           cursor = 0;
         }
-        List<Integer> members = order.subList(cursor, cursor + batch);
-        cursor += batch;
+        List<Integer> members;
+        if (neighbours == null) {
+          members = order.subList(cursor, cursor + batch);
+          cursor += batch;
+        } else {
+          CaptionNeighbours.Batch composed =
+              neighbours.compose(
+                  order.subList(cursor, order.size()),
+                  batch,
+                  groupSize,
+                  TrainingRandom.at(settings.seed(), epoch, step, "group"));
+          members = composed.members();
+          cursor += composed.anchorsUsed();
+        }
         Random random = TrainingRandom.at(settings.seed(), epoch, step, "crop");
         try (NDManager scope = manager.newSubManager()) {
           List<BufferedImage> views = new ArrayList<>(batch);

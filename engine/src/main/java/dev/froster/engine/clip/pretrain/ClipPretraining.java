@@ -8,6 +8,7 @@ import dev.froster.engine.clip.ClipModel;
 import dev.froster.engine.clip.ClipParameters;
 import dev.froster.engine.clip.tokenizer.BpeTrainer;
 import dev.froster.engine.clip.tokenizer.ClipTokenizer;
+import dev.froster.engine.synth.CaptionVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * The whole pretraining of the project's teacher CLIP, from a dataset folder to a model bundle:
  * read and decode the captioned images, learn a BPE vocabulary from the training captions, train
- * contrastively, measure retrieval on held-out and training images, write the bundle (weights,
- * tokenizer, provenance, metrics) atomically.
+ * contrastively, measure retrieval on held-out and training images and which attributes of the
+ * training images the model sees (the swapped-caption probe), write the bundle (weights, tokenizer,
+ * provenance, metrics) atomically.
  */
 public final class ClipPretraining {
   /** Training images retrieval is measured on (a fixed prefix, to bound the time it takes). */
@@ -40,9 +42,14 @@ public final class ClipPretraining {
    * @param manifest the written bundle's manifest
    * @param heldOut retrieval on held-out images (null when none are held out)
    * @param training retrieval on (up to 512) training images
+   * @param attributes the swapped-caption probe per attribute family on the same training images
+   *     (families the captions do not name are left out)
    */
   public record Outcome(
-      BundleManifest manifest, RetrievalAccuracy heldOut, RetrievalAccuracy training) {}
+      BundleManifest manifest,
+      RetrievalAccuracy heldOut,
+      RetrievalAccuracy training,
+      Map<String, SwappedCaptionProbe.Result> attributes) {}
 
   /**
    * Pretrains on the dataset in {@code dataFolder} and writes the bundle {@code output} (which must
@@ -100,9 +107,17 @@ public final class ClipPretraining {
       if (heldOut != null) {
         putRetrieval(metrics, "heldout", heldOut);
       }
+      Map<String, SwappedCaptionProbe.Result> attributes =
+          new SwappedCaptionProbe(CaptionVocabulary.attributeFamilies())
+              .measure(model, tokenizer, trainingSample, manager);
+      attributes.forEach(
+          (family, result) -> {
+            metrics.put("train_swapped_" + family + "_accuracy", result.accuracy());
+            metrics.put("train_swapped_" + family + "_chance", result.chance());
+          });
       BundleManifest manifest =
           ModelBundle.write(output, model, tokenizer, provenance(data), metrics);
-      return new Outcome(manifest, heldOut, training);
+      return new Outcome(manifest, heldOut, training, attributes);
     } finally {
       deleteTree(tokenizerFolder);
     }

@@ -15,6 +15,9 @@ package dev.froster.engine.clip.pretrain;
  * @param maxGradientNorm global L2 norm gradients are clipped to
  * @param heldOutFraction fraction of the images kept aside to measure retrieval
  * @param minCropScale smallest area fraction a random square crop keeps (1: no augmentation)
+ * @param groupSize images per hard-negative group of a batch: an anchor and the images whose
+ *     captions are nearest to its caption ({@link CaptionNeighbours}); 1 gives CLIP's random
+ *     batches
  */
 public record PretrainSettings(
     TinyClipArchitecture architecture,
@@ -27,7 +30,8 @@ public record PretrainSettings(
     double weightDecay,
     double maxGradientNorm,
     double heldOutFraction,
-    double minCropScale) {
+    double minCropScale,
+    int groupSize) {
 
   /** CLIP's AdamW betas and epsilon (Radford et al., table of hyper-parameters). */
   static final double BETA1 = 0.9;
@@ -47,6 +51,13 @@ public record PretrainSettings(
       throw new IllegalArgumentException(
           "warm-up steps must lie in [0, steps], was " + warmupSteps);
     }
+    if (groupSize < 1 || groupSize > batchSize) {
+      throw new IllegalArgumentException(
+          "hard-negative group size must lie in [1, batch size "
+              + batchSize
+              + "], was "
+              + groupSize);
+    }
     if (!(learningRate > 0) || !(weightDecay >= 0) || !(maxGradientNorm > 0)) {
       throw new IllegalArgumentException(
           "learning rate and gradient norm must be positive, weight decay not negative");
@@ -56,7 +67,7 @@ public record PretrainSettings(
   /** The full run on the synthetic world: 3000 steps of 64 images. */
   public static PretrainSettings defaults() {
     return new PretrainSettings(
-        TinyClipArchitecture.synthetic(), 1024, 3000, 64, 7, 5e-4, 200, 0.2, 1.0, 0.1, 0.7);
+        TinyClipArchitecture.synthetic(), 1024, 3000, 64, 7, 5e-4, 200, 0.2, 1.0, 0.1, 0.7, 6);
   }
 
   /** A smoke run that finishes in a few minutes on two idle cores. */
@@ -76,7 +87,8 @@ public record PretrainSettings(
         weightDecay,
         maxGradientNorm,
         heldOutFraction,
-        minCropScale);
+        minCropScale,
+        groupSize);
   }
 
   public PretrainSettings withWarmupSteps(int newWarmupSteps) {
@@ -91,7 +103,8 @@ public record PretrainSettings(
         weightDecay,
         maxGradientNorm,
         heldOutFraction,
-        minCropScale);
+        minCropScale,
+        groupSize);
   }
 
   public PretrainSettings withBatchSize(int newBatchSize) {
@@ -106,7 +119,8 @@ public record PretrainSettings(
         weightDecay,
         maxGradientNorm,
         heldOutFraction,
-        minCropScale);
+        minCropScale,
+        groupSize);
   }
 
   public PretrainSettings withSeed(long newSeed) {
@@ -121,7 +135,8 @@ public record PretrainSettings(
         weightDecay,
         maxGradientNorm,
         heldOutFraction,
-        minCropScale);
+        minCropScale,
+        groupSize);
   }
 
   public PretrainSettings withVocabularySize(int newVocabularySize) {
@@ -136,7 +151,8 @@ public record PretrainSettings(
         weightDecay,
         maxGradientNorm,
         heldOutFraction,
-        minCropScale);
+        minCropScale,
+        groupSize);
   }
 
   public PretrainSettings withArchitecture(TinyClipArchitecture newArchitecture) {
@@ -151,7 +167,8 @@ public record PretrainSettings(
         weightDecay,
         maxGradientNorm,
         heldOutFraction,
-        minCropScale);
+        minCropScale,
+        groupSize);
   }
 
   public PretrainSettings withHeldOutFraction(double newHeldOutFraction) {
@@ -166,6 +183,39 @@ public record PretrainSettings(
         weightDecay,
         maxGradientNorm,
         newHeldOutFraction,
-        minCropScale);
+        minCropScale,
+        groupSize);
+  }
+
+  public PretrainSettings withGroupSize(int newGroupSize) {
+    return new PretrainSettings(
+        architecture,
+        vocabularySize,
+        steps,
+        batchSize,
+        seed,
+        learningRate,
+        warmupSteps,
+        weightDecay,
+        maxGradientNorm,
+        heldOutFraction,
+        minCropScale,
+        newGroupSize);
+  }
+
+  public PretrainSettings withLearningRate(double newLearningRate) {
+    return new PretrainSettings(
+        architecture,
+        vocabularySize,
+        steps,
+        batchSize,
+        seed,
+        newLearningRate,
+        warmupSteps,
+        weightDecay,
+        maxGradientNorm,
+        heldOutFraction,
+        minCropScale,
+        groupSize);
   }
 }

@@ -68,10 +68,15 @@ class PretrainClipCommandTest {
               "heldout_image_to_text_accuracy",
               "heldout_text_to_image_accuracy",
               "train_image_to_text_accuracy",
+              "train_swapped_shape_accuracy",
+              "train_swapped_colour_accuracy",
+              "train_swapped_motion_accuracy",
               "steps_per_second")) {
         assertTrue(manifest.metrics().containsKey(metric), metric);
       }
       assertEquals(5.0, manifest.metrics().get("heldout_images")); // 10% of 48
+      // the world's three shapes are swapped for one another
+      assertEquals(1.0 / 3, manifest.metrics().get("train_swapped_shape_chance"), 1e-9);
       assertTrue(manifest.metrics().get("final_loss") > 0);
       assertEquals(Sha256.of(world.resolve("images.tsv")), manifest.provenance().sourceSha256());
       assertTrue(manifest.provenance().createdBy().contains("seed 5, steps 4, batch 8"));
