@@ -56,10 +56,14 @@ public final class ClipModel extends AbstractBlock {
     return text;
   }
 
-  /** Creates random parameters in {@code manager}: normal(0.02) weights, CLIP's other inits. */
+  /**
+   * Creates random parameters in {@code manager} as a fresh OpenAI CLIP has them ({@link
+   * ClipInitialization}), from the engine's random generator.
+   */
   public ClipModel initializeRandom(NDManager manager) {
     setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
     initialize(manager, DataType.FLOAT32, inputShapes());
+    ClipInitialization.apply(this, manager);
     return this;
   }
 
