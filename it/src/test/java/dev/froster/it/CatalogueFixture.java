@@ -1,7 +1,6 @@
 package dev.froster.it;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +20,7 @@ final class CatalogueFixture implements AutoCloseable {
 
   CatalogueFixture(int segments, int dimensions) throws SQLException {
     String unique = UUID.randomUUID().toString().replace("-", "");
-    try (Connection connection = connect()) {
+    try (Connection connection = TestDatabase.connect()) {
       // Already segmented: a registered asset would be picked up by the pipeline's ingest job.
       assetId =
           insert(
@@ -52,7 +51,7 @@ final class CatalogueFixture implements AutoCloseable {
   }
 
   long embeddingsOf(long segmentId) throws SQLException {
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement statement =
             connection.prepareStatement(
                 "select count(*) from segment_embedding where segment_id = ?")) {
@@ -62,7 +61,7 @@ final class CatalogueFixture implements AutoCloseable {
   }
 
   static String pgvectorVersion() throws SQLException {
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         ResultSet row =
             connection
                 .createStatement()
@@ -74,7 +73,7 @@ final class CatalogueFixture implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement asset =
             connection.prepareStatement("delete from media_asset where id = ?");
         PreparedStatement model =
@@ -100,22 +99,5 @@ final class CatalogueFixture implements AutoCloseable {
       row.next();
       return row.getLong(1);
     }
-  }
-
-  private static Connection connect() throws SQLException {
-    String url =
-        "jdbc:postgresql://"
-            + env("FROSTER_DB_HOST", "localhost")
-            + ":"
-            + env("FROSTER_DB_PORT", "55432")
-            + "/"
-            + env("FROSTER_DB_NAME", "froster");
-    return DriverManager.getConnection(
-        url, env("FROSTER_DB_USER", "froster"), System.getenv("FROSTER_DB_PASSWORD"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
   }
 }

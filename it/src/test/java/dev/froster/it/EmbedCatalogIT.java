@@ -189,7 +189,7 @@ class EmbedCatalogIT {
   @Order(8)
   void activationCreatesAnHnswIndexThatPgvectorUses() throws Exception {
     long version = activeVersion();
-    try (Connection connection = EmbeddingWorld.connect();
+    try (Connection connection = TestDatabase.connect();
         Statement statement = connection.createStatement()) {
       // On a small table the planner rightly prefers a btree plus a sort; with sorting and the
       // other scans priced out (settings local to this transaction) the question is whether
@@ -225,7 +225,7 @@ class EmbedCatalogIT {
   /** Removes what the tests wrote: assets (segments and embeddings follow), version, index. */
   @AfterAll
   static void removeTheTestCatalogue() throws Exception {
-    try (Connection connection = EmbeddingWorld.connect();
+    try (Connection connection = TestDatabase.connect();
         Statement statement = connection.createStatement()) {
       if (!createdAssets.isEmpty()) {
         statement.executeUpdate(
@@ -336,7 +336,7 @@ class EmbedCatalogIT {
 
   private static List<Double> norms(List<Long> assets) throws Exception {
     List<Double> norms = new ArrayList<>();
-    try (Connection connection = EmbeddingWorld.connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement statement =
             connection.prepareStatement(
                 "select vector_norm(e.embedding) from segment_embedding e"

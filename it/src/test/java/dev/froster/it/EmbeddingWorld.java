@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,7 +104,7 @@ final class EmbeddingWorld {
   /** An asset of {@code file} in status segmented, with 2 s segments 1 s apart; its id. */
   static long addSegmentedAsset(Path file, int seconds) throws SQLException {
     String unique = UUID.randomUUID().toString().replace("-", "");
-    try (Connection connection = connect()) {
+    try (Connection connection = TestDatabase.connect()) {
       long asset;
       try (PreparedStatement statement =
           connection.prepareStatement(
@@ -133,7 +132,7 @@ final class EmbeddingWorld {
   /** Segments of the assets. */
   static List<Long> segmentsOf(List<Long> assets) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement statement =
             connection.prepareStatement(
                 "select id from segment where asset_id = any(?) order by id")) {
@@ -150,7 +149,7 @@ final class EmbeddingWorld {
   /** The segment ids embedded by the version among the assets' segments, duplicates kept. */
   static List<Long> embeddedSegments(long modelVersion, List<Long> assets) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement statement =
             connection.prepareStatement(
                 "select e.segment_id from segment_embedding e join segment s on s.id = e.segment_id"
@@ -168,7 +167,7 @@ final class EmbeddingWorld {
 
   /** Status and failure reason of an asset. */
   static String[] assetState(long asset) throws SQLException {
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement statement =
             connection.prepareStatement(
                 "select status, failure_reason from media_asset where id = ?")) {
@@ -187,7 +186,7 @@ final class EmbeddingWorld {
    * @return how many sessions were ended
    */
   static int terminateServerConnections() throws SQLException {
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement statement =
             connection.prepareStatement(
                 "select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
@@ -201,22 +200,5 @@ final class EmbeddingWorld {
       row.next();
       return row.getLong(1);
     }
-  }
-
-  static Connection connect() throws SQLException {
-    String url =
-        "jdbc:postgresql://"
-            + env("FROSTER_DB_HOST", "localhost")
-            + ":"
-            + env("FROSTER_DB_PORT", "55432")
-            + "/"
-            + env("FROSTER_DB_NAME", "froster");
-    return DriverManager.getConnection(
-        url, env("FROSTER_DB_USER", "froster"), System.getenv("FROSTER_DB_PASSWORD"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
   }
 }

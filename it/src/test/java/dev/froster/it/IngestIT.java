@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -397,7 +396,7 @@ class IngestIT {
   }
 
   private static long count(String sql, Object parameter) throws SQLException {
-    try (Connection connection = connect();
+    try (Connection connection = TestDatabase.connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       if (parameter instanceof Long number) {
         statement.setLong(1, number);
@@ -409,22 +408,5 @@ class IngestIT {
         return row.getLong(1);
       }
     }
-  }
-
-  private static Connection connect() throws SQLException {
-    String url =
-        "jdbc:postgresql://"
-            + env("FROSTER_DB_HOST", "localhost")
-            + ":"
-            + env("FROSTER_DB_PORT", "55432")
-            + "/"
-            + env("FROSTER_DB_NAME", "froster");
-    return DriverManager.getConnection(
-        url, env("FROSTER_DB_USER", "froster"), System.getenv("FROSTER_DB_PASSWORD"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isEmpty() ? fallback : value;
   }
 }

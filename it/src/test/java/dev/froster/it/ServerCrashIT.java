@@ -81,7 +81,7 @@ class ServerCrashIT {
         server.close();
       }
     } finally {
-      try (Connection connection = EmbeddingWorld.connect();
+      try (Connection connection = TestDatabase.connect();
           Statement statement = connection.createStatement()) {
         if (!assets.isEmpty()) {
           statement.executeUpdate(
@@ -188,7 +188,7 @@ class ServerCrashIT {
   // --- the model and the job -----------------------------------------------------------------
 
   private static void activateATinyModel() throws Exception {
-    try (Connection connection = EmbeddingWorld.connect();
+    try (Connection connection = TestDatabase.connect();
         Statement statement = connection.createStatement();
         ResultSet active =
             statement.executeQuery("select id from model_version where status = 'active'")) {
