@@ -135,7 +135,11 @@ public final class HuggingFaceNames {
       parts.add(hf.get(hfName));
     }
     if (openAiName.equals("visual.proj") || openAiName.equals("text_projection")) {
-      return parts.get(0).transpose();
+      // A transpose is a view of the file's buffer, which goes when the importer closes the HF
+      // tensor: the parameter needs memory of its own (it read freed memory now and then).
+      try (NDArray view = parts.get(0).transpose()) {
+        return view.duplicate();
+      }
     }
     if (parts.size() == 3) {
       // in_proj = [q; k; v]

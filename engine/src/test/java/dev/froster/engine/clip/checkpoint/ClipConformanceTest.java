@@ -10,8 +10,14 @@ import com.google.gson.JsonObject;
 import dev.froster.engine.clip.ClipConfig;
 import dev.froster.engine.clip.ClipFixture;
 import dev.froster.engine.clip.ClipModel;
+import dev.froster.engine.clip.ClipParameters;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Both clip-tiny checkpoints give the features an independent PyTorch reference computed. */
@@ -29,6 +35,38 @@ class ClipConformanceTest {
   void huggingFaceFolderGivesReferenceFeatures() throws IOException {
     assertConforms(
         ClipFixture.clipTiny().resolve("hf"), ClipCheckpoint.Format.HUGGING_FACE_SAFETENSORS);
+  }
+
+  /**
+   * The imported parameters own their memory: the file buffers the importer read are collected, and
+   * other bytes written where they were, without changing a parameter (the transposed projections
+   * were once views of a buffer the importer let go).
+   */
+  @Test
+  void huggingFaceParametersOutliveTheFileBuffers() throws Exception {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ClipModel model = ClipCheckpoint.read(ClipFixture.clipTiny().resolve("hf"), manager).model();
+      Map<String, float[]> before = new LinkedHashMap<>();
+      ClipParameters.byName(model)
+          .forEach((name, p) -> before.put(name, p.getArray().toFloatArray()));
+      List<ByteBuffer> overwriting = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        System.gc();
+        Thread.sleep(50);
+        for (float[] values : before.values()) {
+          ByteBuffer filler = ByteBuffer.allocateDirect(values.length * Float.BYTES);
+          while (filler.hasRemaining()) {
+            filler.put((byte) 0x7f);
+          }
+          overwriting.add(filler);
+        }
+      }
+      ClipParameters.byName(model)
+          .forEach(
+              (name, p) ->
+                  assertArrayEquals(before.get(name), p.getArray().toFloatArray(), 0f, name));
+      assertEquals(3 * before.size(), overwriting.size());
+    }
   }
 
   private static void assertConforms(Path checkpoint, ClipCheckpoint.Format format)
