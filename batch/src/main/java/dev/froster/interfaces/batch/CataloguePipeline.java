@@ -5,6 +5,7 @@ import dev.froster.application.CatalogueEmbeddingService;
 import dev.froster.application.EmbeddingProgress;
 import dev.froster.application.IngestProcessing;
 import dev.froster.application.ModelRegistry;
+import dev.froster.domain.model.model.ModelVersion;
 import dev.froster.infrastructure.persistence.DatabaseSchema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -19,7 +20,10 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -32,7 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * wait in {@code registered} and no ingest execution is running, and {@code embed-catalog} when the
  * active model version lacks embeddings of segments and no embedding execution is running ({@code
  * froster.pipeline.auto-embed}, default true; the test server turns it off so that its tests drive
- * embedding executions one at a time).
+ * embedding executions one at a time). A failed embedding execution is restarted after {@code
+ * froster.pipeline.retry-minutes} (default 10); one an admin stopped waits for an admin ({@link
+ * AutoEmbedPolicy}).
  */
 @Singleton
 @Startup
@@ -55,6 +61,10 @@ public class CataloguePipeline {
   @Inject
   @ConfigProperty(name = "froster.pipeline.auto-embed", defaultValue = "true")
   private boolean autoEmbed;
+
+  @Inject
+  @ConfigProperty(name = "froster.pipeline.retry-minutes", defaultValue = "10")
+  private long retryMinutes;
 
   @EJB private ModelRegistry models;
   @EJB private CatalogueEmbeddingService embeddings;
@@ -104,16 +114,37 @@ public class CataloguePipeline {
   }
 
   private void startEmbeddingIfBehind() {
-    models
-        .active()
-        .filter(
-            version -> {
-              EmbeddingProgress progress = embeddings.progress(version.id(), List.of());
-              return progress.done() < progress.total();
-            })
-        .ifPresent(
-            version ->
-                embedJobs.start(
-                    new EmbedCatalogJobs.Request(version.id().value(), null, null, null, null)));
+    Optional<ModelVersion> active =
+        models
+            .active()
+            .filter(
+                version -> {
+                  EmbeddingProgress progress = embeddings.progress(version.id(), List.of());
+                  return progress.done() < progress.total();
+                });
+    if (active.isEmpty()) {
+      return;
+    }
+    Optional<EmbedCatalogJobs.LatestExecution> latest = embedJobs.latestExecution();
+    AutoEmbedPolicy policy = new AutoEmbedPolicy(Duration.ofMinutes(retryMinutes));
+    switch (policy.decide(
+        latest.map(EmbedCatalogJobs.LatestExecution::status).orElse(null),
+        latest.map(EmbedCatalogJobs.LatestExecution::ended).orElse(null),
+        Instant.now())) {
+      case START_NEW ->
+          embedJobs.start(
+              new EmbedCatalogJobs.Request(active.get().id().value(), null, null, null, null));
+      case RESTART_LATEST -> {
+        LOG.info(
+            "Restarting failed "
+                + EmbedCatalogJobs.EMBED_CATALOG
+                + " execution "
+                + latest.get().executionId());
+        embedJobs.restart(latest.get().executionId());
+      }
+      case WAIT -> {
+        // running, stopped by an admin, or failed too recently
+      }
+    }
   }
 }
