@@ -23,11 +23,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -136,6 +143,33 @@ class IngestIT {
 
     String sha = json(get("admin", API + "/assets/" + id)).asJsonObject().getString("sha256");
     assertEquals(1, count("select count(*) from media_asset where sha256 = ?", sha));
+  }
+
+  @Test
+  void concurrentUploadsOfTheSameNewFileAreOneAssetAndNoError() throws Exception {
+    Path video = files.video("raced.mp4", 2);
+    int racers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        answers.add(pool.submit(() -> upload("admin", video, null)));
+      }
+      Set<Long> ids = new HashSet<>();
+      int created = 0;
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+        assertTrue(
+            response.statusCode() == 200 || response.statusCode() == 202,
+            response.statusCode() + " " + response.body());
+        created += response.statusCode() == 202 ? 1 : 0;
+        ids.add(json(response).asJsonObject().getJsonNumber("id").longValue());
+      }
+      assertEquals(1, created);
+      assertEquals(1, ids.size(), ids.toString());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

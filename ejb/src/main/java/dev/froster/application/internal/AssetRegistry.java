@@ -8,6 +8,7 @@ import dev.froster.domain.model.asset.MediaAsset;
 import dev.froster.domain.model.asset.MediaAssetRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,14 @@ public class AssetRegistry {
                 });
       }
       MediaAsset asset = new MediaAsset(candidate.sourceUri(), candidate.hash(), description);
-      assets.add(asset);
+      try {
+        assets.add(asset); // identity keys: the insert runs here, not at commit
+      } catch (PersistenceException refused) {
+        if (ConcurrentRegistrationException.isUniqueViolation(refused)) {
+          throw new ConcurrentRegistrationException(refused);
+        }
+        throw refused;
+      }
       LOG.info("Registered " + asset + " (" + candidate.hash() + ") from " + candidate.sourceUri());
       registrations.add(new Registration(asset.id(), asset.status(), false));
     }

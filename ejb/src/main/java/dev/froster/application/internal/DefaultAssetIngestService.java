@@ -47,7 +47,7 @@ public class DefaultAssetIngestService implements AssetIngestService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Registration registerFile(String uri, AssetDescription description) {
     Path file = configuration.roots().resolve(uri);
-    return registry.register(List.of(candidate(0, file, description))).get(0);
+    return register(List.of(candidate(0, file, description))).get(0);
   }
 
   @Override
@@ -59,7 +59,7 @@ public class DefaultAssetIngestService implements AssetIngestService {
         "Stored upload " + fileName + " as " + stored.file() + " (" + stored.bytes() + " bytes)");
     String storedUri = stored.file().toUri().toString();
     Registration registration =
-        registry.register(List.of(new Candidate(0, storedUri, stored.hash(), description))).get(0);
+        register(List.of(new Candidate(0, storedUri, stored.hash(), description))).get(0);
     if (registration.duplicate()) {
       forgetDuplicateUpload(stored.file(), registration.id());
     }
@@ -83,7 +83,7 @@ public class DefaultAssetIngestService implements AssetIngestService {
       candidates.add(candidate(rows.get(i).row(), files.get(i), rows.get(i).description()));
     }
     try {
-      return registry.register(candidates);
+      return register(candidates);
     } catch (AssetConflictException conflict) {
       throw new ManifestException(conflict.row(), "external_id", conflict.getMessage());
     }
@@ -143,6 +143,20 @@ public class DefaultAssetIngestService implements AssetIngestService {
   }
 
   /** Known bytes need no second copy, unless the asset's source is this very file. */
+  /**
+   * Registers in one transaction. Two requests with the same new bytes can both find no asset and
+   * both insert: the unique constraint refuses the later one, whose second attempt then finds the
+   * earlier one's asset, so its caller gets the duplicate answer rather than an error.
+   */
+  private List<Registration> register(List<Candidate> candidates) {
+    try {
+      return registry.register(candidates);
+    } catch (ConcurrentRegistrationException lostRace) {
+      LOG.info("A concurrent registration of the same asset won; registering again");
+      return registry.register(candidates);
+    }
+  }
+
   private void forgetDuplicateUpload(Path stored, AssetId existing) {
     String source = assets.find(existing).map(MediaAsset::sourceUri).orElse("");
     if (!source.equals(stored.toUri().toString())) {
