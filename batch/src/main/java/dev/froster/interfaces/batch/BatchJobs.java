@@ -1,8 +1,12 @@
 package dev.froster.interfaces.batch;
 
+import dev.froster.application.StateConflictException;
 import dev.froster.domain.model.model.ModelVersionId;
 import jakarta.annotation.security.RunAs;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -61,6 +65,44 @@ public class BatchJobs {
       return !operator().getRunningExecutions(jobName).isEmpty();
     } catch (NoSuchJobException neverRun) {
       return false;
+    }
+  }
+
+  /**
+   * Asks a running execution to stop after its current chunk; false when it does not exist.
+   *
+   * @throws StateConflictException when it is not running
+   */
+  public boolean stop(long executionId) {
+    try {
+      operator().stop(executionId);
+      LOG.info("Stopping job execution " + executionId);
+      return true;
+    } catch (NoSuchJobExecutionException unknown) {
+      return false;
+    } catch (JobExecutionNotRunningException finished) {
+      throw new StateConflictException("job execution " + executionId + " is not running");
+    }
+  }
+
+  /**
+   * Restarts a stopped or failed execution with its own parameters.
+   *
+   * @return the new execution, empty when {@code executionId} does not exist
+   * @throws jakarta.batch.operations.JobRestartException (an IllegalStateException's sibling) when
+   *     the execution is not the job's latest or is still running
+   */
+  public Optional<Long> restart(long executionId) {
+    try {
+      JobOperator operator = operator();
+      long restarted = operator.restart(executionId, operator.getParameters(executionId));
+      LOG.info("Restarted job execution " + executionId + " as " + restarted);
+      return Optional.of(restarted);
+    } catch (NoSuchJobExecutionException unknown) {
+      return Optional.empty();
+    } catch (JobRestartException | JobExecutionAlreadyCompleteException notRestartable) {
+      throw new StateConflictException(
+          "job execution " + executionId + " cannot be restarted: " + notRestartable.getMessage());
     }
   }
 

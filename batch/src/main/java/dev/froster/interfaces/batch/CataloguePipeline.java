@@ -140,7 +140,7 @@ public class CataloguePipeline {
                 + EmbedCatalogJobs.EMBED_CATALOG
                 + " execution "
                 + latest.get().executionId());
-        embedJobs.restart(latest.get().executionId());
+        jobs.restart(latest.get().executionId());
       }
       case WAIT -> {
         // running, stopped by an admin, or failed too recently

@@ -3,14 +3,10 @@ package dev.froster.interfaces.batch;
 import dev.froster.application.CatalogueEmbeddingService;
 import dev.froster.application.EmbeddingProgress;
 import dev.froster.application.ModelRegistry;
-import dev.froster.application.StateConflictException;
 import dev.froster.domain.model.model.ModelVersion;
 import dev.froster.domain.model.model.ModelVersionId;
 import jakarta.annotation.security.RunAs;
-import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
-import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -30,8 +26,8 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts {@code embed-catalog}, stops and restarts job executions, and reads an embed job's
- * progress from the database. Runs as {@code batchAdmin}, like {@link BatchJobs}.
+ * Starts {@code embed-catalog}, finds its latest execution, and reads an embed job's progress from
+ * the database. Runs as {@code batchAdmin}, like {@link BatchJobs}.
  *
  * <p>Job parameters, all resolved here so that a restart runs with exactly the same ones: {@code
  * modelVersion} (default: the active version), {@code partitions} (default {@code
@@ -107,44 +103,6 @@ public class EmbedCatalogJobs {
     long executionId = operator().start(EMBED_CATALOG, parameters);
     LOG.info("Started " + EMBED_CATALOG + " " + parameters + ", execution " + executionId);
     return executionId;
-  }
-
-  /**
-   * Asks a running execution to stop after its current chunk; false when it does not exist.
-   *
-   * @throws StateConflictException when it is not running
-   */
-  public boolean stop(long executionId) {
-    try {
-      operator().stop(executionId);
-      LOG.info("Stopping job execution " + executionId);
-      return true;
-    } catch (NoSuchJobExecutionException unknown) {
-      return false;
-    } catch (JobExecutionNotRunningException finished) {
-      throw new StateConflictException("job execution " + executionId + " is not running");
-    }
-  }
-
-  /**
-   * Restarts a stopped or failed execution with its own parameters.
-   *
-   * @return the new execution, empty when {@code executionId} does not exist
-   * @throws jakarta.batch.operations.JobRestartException (an IllegalStateException's sibling) when
-   *     the execution is not the job's latest or is still running
-   */
-  public Optional<Long> restart(long executionId) {
-    try {
-      JobOperator operator = operator();
-      long restarted = operator.restart(executionId, operator.getParameters(executionId));
-      LOG.info("Restarted job execution " + executionId + " as " + restarted);
-      return Optional.of(restarted);
-    } catch (NoSuchJobExecutionException unknown) {
-      return Optional.empty();
-    } catch (JobRestartException | JobExecutionAlreadyCompleteException notRestartable) {
-      throw new StateConflictException(
-          "job execution " + executionId + " cannot be restarted: " + notRestartable.getMessage());
-    }
   }
 
   /** The latest {@code embed-catalog} execution: its id, status and end (null while running). */

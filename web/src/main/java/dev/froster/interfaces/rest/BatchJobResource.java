@@ -8,17 +8,21 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Map;
 
-/** Batch jobs: start one, follow its execution. Administrators only. */
+/** Batch jobs: start one, follow, stop or restart its execution. Administrators only. */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
@@ -31,15 +35,12 @@ public class BatchJobResource {
   @POST
   @Path(BatchJobs.EMBEDDING_COUNT)
   public Response startEmbeddingCount(
-      @QueryParam("modelVersionId") @NotNull @Positive Long modelVersionId,
-      @jakarta.ws.rs.core.Context UriInfo uri) {
+      @QueryParam("modelVersionId") @NotNull @Positive Long modelVersionId, @Context UriInfo uri) {
     long executionId = jobs.startEmbeddingCount(new ModelVersionId(modelVersionId));
     BatchJobStatus status =
         jobs.status(executionId)
             .orElse(new BatchJobStatus(executionId, BatchJobs.EMBEDDING_COUNT, "STARTING", null));
-    return Response.accepted(status)
-        .location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(executionId)).build())
-        .build();
+    return Response.accepted(status).location(executionUri(uri, executionId)).build();
   }
 
   /**
@@ -48,13 +49,29 @@ public class BatchJobResource {
    */
   @POST
   @Path(BatchJobs.INGEST_ASSETS)
-  public Response startIngestAssets(@jakarta.ws.rs.core.Context UriInfo uri) {
+  public Response startIngestAssets(@Context UriInfo uri) {
     long executionId = jobs.startIngestAssets();
     BatchJobStatus status =
         jobs.status(executionId)
             .orElse(new BatchJobStatus(executionId, BatchJobs.INGEST_ASSETS, "STARTING", null));
-    return Response.accepted(status)
-        .location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(executionId)).build())
+    return Response.accepted(status).location(executionUri(uri, executionId)).build();
+  }
+
+  /**
+   * Starts {@code embed-catalog}: body {@code {"modelVersion", "partitions", "assets": [ids],
+   * "chunkSize", "segmentsPerItem"}}, every field optional (see {@link EmbedCatalogJobs}); 202 with
+   * the execution to poll in {@code Location}.
+   */
+  @POST
+  @Path(EmbedCatalogJobs.EMBED_CATALOG)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response startEmbedCatalog(EmbedCatalogJobs.Request body, @Context UriInfo uri) {
+    long executionId =
+        embedJobs.start(
+            body != null ? body : new EmbedCatalogJobs.Request(null, null, null, null, null));
+    return Response.accepted(
+            Map.of("executionId", executionId, "jobName", EmbedCatalogJobs.EMBED_CATALOG))
+        .location(executionUri(uri, executionId))
         .build();
   }
 
@@ -66,12 +83,38 @@ public class BatchJobResource {
             status ->
                 Response.ok(JobStatusView.of(status, embedJobs.progress(executionId).orElse(null)))
                     .build())
-        .orElseGet(
-            () ->
-                Problems.of(
-                    Response.Status.NOT_FOUND,
-                    "not-found",
-                    "Not found",
-                    "job execution " + executionId + " does not exist"));
+        .orElseGet(() -> noSuchExecution(executionId));
+  }
+
+  /** Asks a running execution to stop after its current chunk: 202, 404, or 409 if not running. */
+  @POST
+  @Path("{executionId}/stop")
+  public Response stop(@PathParam("executionId") @Positive long executionId) {
+    return jobs.stop(executionId) ? Response.accepted().build() : noSuchExecution(executionId);
+  }
+
+  /**
+   * Restarts a stopped or failed execution with its own parameters: 202 with the new execution in
+   * {@code Location}, 404, or 409 when it cannot be restarted.
+   */
+  @POST
+  @Path("{executionId}/restart")
+  public Response restart(
+      @PathParam("executionId") @Positive long executionId, @Context UriInfo uri) {
+    return jobs.restart(executionId)
+        .map(
+            restarted ->
+                Response.accepted(Map.of("executionId", restarted, "restartOf", executionId))
+                    .location(executionUri(uri, restarted))
+                    .build())
+        .orElseGet(() -> noSuchExecution(executionId));
+  }
+
+  private static URI executionUri(UriInfo uri, long executionId) {
+    return uri.getBaseUriBuilder().path("jobs").path(Long.toString(executionId)).build();
+  }
+
+  private static Response noSuchExecution(long executionId) {
+    return Problems.notFound("job execution " + executionId + " does not exist");
   }
 }

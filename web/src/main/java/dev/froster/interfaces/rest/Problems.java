@@ -11,6 +11,11 @@ final class Problems {
 
   private Problems() {}
 
+  /** 404 for an id that names nothing. */
+  static Response notFound(String detail) {
+    return of(Response.Status.NOT_FOUND, "not-found", "Not found", detail);
+  }
+
   static Response of(Response.Status status, String type, String title, String detail) {
     JsonObjectBuilder problem =
         Json.createObjectBuilder()

@@ -31,12 +31,6 @@ public class SegmentResource {
     return ingest
         .keyframe(segment)
         .map(jpeg -> Response.ok(jpeg, "image/jpeg").cacheControl(immutable).build())
-        .orElseGet(
-            () ->
-                Problems.of(
-                    Response.Status.NOT_FOUND,
-                    "not-found",
-                    "Not found",
-                    segment + " does not exist or has no keyframe"));
+        .orElseGet(() -> Problems.notFound(segment + " does not exist or has no keyframe"));
   }
 }

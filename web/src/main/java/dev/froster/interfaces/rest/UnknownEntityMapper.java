@@ -10,6 +10,6 @@ public class UnknownEntityMapper implements ExceptionMapper<UnknownEntityExcepti
 
   @Override
   public Response toResponse(UnknownEntityException exception) {
-    return Problems.of(Response.Status.NOT_FOUND, "not-found", "Not found", exception.getMessage());
+    return Problems.notFound(exception.getMessage());
   }
 }
