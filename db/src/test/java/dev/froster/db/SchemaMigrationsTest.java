@@ -21,7 +21,7 @@ class SchemaMigrationsTest {
   @BeforeAll
   static void migrateEmptyDatabase() throws SQLException {
     database = TemporaryDatabase.create();
-    assertEquals("1", SchemaMigrations.migrate(database.dataSource()));
+    assertEquals("2", SchemaMigrations.migrate(database.dataSource()));
   }
 
   @AfterAll
@@ -57,13 +57,14 @@ class SchemaMigrationsTest {
                 "tag",
                 "review_decision",
                 "training_run",
-                "audit_entry")),
+                "audit_entry",
+                "segment_tagging")),
         "tables: " + tables);
   }
 
   @Test
   void migratingTwiceChangesNothing() {
-    assertEquals("1", SchemaMigrations.migrate(database.dataSource()));
+    assertEquals("2", SchemaMigrations.migrate(database.dataSource()));
   }
 
   @Test
