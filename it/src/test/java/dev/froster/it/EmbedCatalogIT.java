@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -88,7 +90,8 @@ class EmbedCatalogIT {
   @Order(3)
   void everySegmentGetsOneEmbeddingAndTheAssetsBecomeEmbedded() throws Exception {
     List<Long> assets = goodAssets("complete", 3, 5);
-    JsonObject end = awaitEnd(start(assets, 2, 4));
+    long execution = start(assets, 2, 4);
+    JsonObject end = awaitEnd(execution);
 
     assertEquals("COMPLETED", end.getString("batchStatus"), end.toString());
     assertExactlyOnce(assets);
@@ -101,6 +104,38 @@ class EmbedCatalogIT {
     List<Double> norms = norms(assets);
     assertFalse(norms.isEmpty());
     norms.forEach(norm -> assertEquals(1.0, norm, 1e-3, "embeddings are unit vectors"));
+    assertEquals(segments, loggedSegmentsWritten(execution), "stage times logged per partition");
+  }
+
+  /** The Arquillian server's directory (its name is {@code it.server} in it/pom.xml). */
+  private static Path serverDirectory() {
+    return Path.of(
+        System.getProperty("froster.wlp.home"),
+        "usr/servers",
+        System.getProperty("froster.server", "froster"));
+  }
+
+  /**
+   * The segments the partitions of an execution reported writing in their stage-time lines, e.g.
+   * {@code embed-catalog execution 12 partition 0: 9 segments written; read 0.02 s, embed 3.10 s,
+   * write 0.05 s}.
+   */
+  private static long loggedSegmentsWritten(long execution) {
+    Pattern line =
+        Pattern.compile(
+            "embed-catalog execution "
+                + execution
+                + " partition \\d+: (\\d+) segments written; read [0-9.]+ s, embed [0-9.]+ s,"
+                + " write [0-9.]+ s");
+    Path messages = serverDirectory().resolve("logs/messages.log");
+    long written = 0;
+    for (String logged : LibertyServer.lines(messages)) {
+      Matcher matcher = line.matcher(logged);
+      if (matcher.find()) {
+        written += Long.parseLong(matcher.group(1));
+      }
+    }
+    return written;
   }
 
   @Test
@@ -177,8 +212,7 @@ class EmbedCatalogIT {
     JsonObject end = awaitEnd(start(assets, 1, 2));
     assertEquals("COMPLETED", end.getString("batchStatus"), end.toString());
     assertExactlyOnce(assets);
-    Path messages =
-        Path.of(System.getProperty("froster.wlp.home"), "usr/servers/froster/logs/messages.log");
+    Path messages = serverDirectory().resolve("logs/messages.log");
     for (String line : LibertyServer.lines(messages)) {
       assertFalse(line.contains("UnsatisfiedLinkError"), line);
       assertFalse(line.contains("already loaded in another classloader"), line);
@@ -378,7 +412,7 @@ class EmbedCatalogIT {
    * again.
    */
   private static void restartApplication() throws Exception {
-    Path server = Path.of(System.getProperty("froster.wlp.home"), "usr/servers/froster");
+    Path server = serverDirectory();
     Path messages = server.resolve("logs/messages.log");
     int before = LibertyServer.lines(messages).size();
     Files.setLastModifiedTime(

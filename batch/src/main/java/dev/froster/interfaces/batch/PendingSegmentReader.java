@@ -5,6 +5,8 @@ import dev.froster.application.CatalogueEmbeddingService;
 import dev.froster.domain.model.model.ModelVersionId;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Reads, for one partition, the segments the model version has not embedded yet, grouped by asset
@@ -24,6 +27,8 @@ public class PendingSegmentReader extends AbstractItemReader {
 
   /** Segments per item when the job does not say: one decode serves up to this many. */
   static final int DEFAULT_SEGMENTS_PER_ITEM = 4;
+
+  private static final Logger LOG = Logger.getLogger(PendingSegmentReader.class.getName());
 
   @Inject
   @BatchProperty(name = "modelVersion")
@@ -47,6 +52,10 @@ public class PendingSegmentReader extends AbstractItemReader {
 
   @EJB private CatalogueEmbeddingService catalogue;
 
+  @Inject private JobContext job;
+
+  @Inject private StepContext step;
+
   private ModelVersionId version;
   private List<Long> assetIds;
   private int partitionCount;
@@ -69,9 +78,11 @@ public class PendingSegmentReader extends AbstractItemReader {
 
   @Override
   public Object readItem() {
+    long start = System.nanoTime();
     Optional<AssetSegments> next =
         catalogue.nextPending(
             version, partitionCount, partitionIndex, assetIds, lastSegmentId, maxSegments);
+    EmbeddingStageTimes.of(step).addRead(System.nanoTime() - start);
     next.ifPresent(item -> lastSegmentId = item.lastSegmentId());
     return next.orElse(null);
   }
@@ -79,5 +90,19 @@ public class PendingSegmentReader extends AbstractItemReader {
   @Override
   public Serializable checkpointInfo() {
     return lastSegmentId;
+  }
+
+  /** Called when the partition ends, however it ends: reports where its time went. */
+  @Override
+  public void close() {
+    EmbeddingStageTimes times = EmbeddingStageTimes.of(step);
+    LOG.info(
+        () ->
+            "embed-catalog execution "
+                + job.getExecutionId()
+                + " partition "
+                + partitionIndex
+                + ": "
+                + times.summary());
   }
 }

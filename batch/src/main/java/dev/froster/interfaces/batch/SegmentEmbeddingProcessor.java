@@ -6,6 +6,7 @@ import dev.froster.application.CatalogueEmbeddingService;
 import dev.froster.domain.model.model.ModelVersionId;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -29,8 +30,11 @@ public class SegmentEmbeddingProcessor implements ItemProcessor {
 
   @EJB private CatalogueEmbeddingService catalogue;
 
+  @Inject private StepContext step;
+
   @Override
   public Object processItem(Object item) {
+    long start = System.nanoTime();
     try {
       return catalogue.embed(
           new ModelVersionId(JobParameters.positiveLong("modelVersion", modelVersion)),
@@ -38,6 +42,8 @@ public class SegmentEmbeddingProcessor implements ItemProcessor {
     } catch (AssetUnreadableException unreadable) {
       catalogue.markFailed(unreadable.assetId(), unreadable.getMessage());
       return null;
+    } finally {
+      EmbeddingStageTimes.of(step).addEmbed(System.nanoTime() - start);
     }
   }
 }
