@@ -1,0 +1,176 @@
+package dev.froster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may call what: the table below is the REST API's access policy, and the test holds the server
+ * to it for every operation its OpenAPI document lists. An operation missing from the table (or a
+ * table entry the server no longer has) fails the test, so a new endpoint cannot ship without a
+ * decision about its roles.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RolesIT {
+
+  private static final String API = "/froster/api/v1";
+
+  /** How the OpenAPI document names the API (its paths are relative to the context root). */
+  private static final String DOCUMENTED_API = "/api/v1";
+
+  private static final Set<String> ANY_USER = Set.of("archivist", "tagger", "admin");
+  private static final Set<String> ADMIN = Set.of("admin");
+  private static final Set<String> REVIEWERS = Set.of("tagger", "admin");
+
+  /** "METHOD path as in the OpenAPI document" → the roles that may call it. */
+  private static final Map<String, Set<String>> POLICY =
+      Map.ofEntries(
+          Map.entry("POST /assets", ADMIN),
+          Map.entry("POST /assets/manifest", ADMIN),
+          Map.entry("GET /assets/{id}", ANY_USER),
+          Map.entry("GET /segments/{id}/keyframe", ANY_USER),
+          Map.entry("POST /model-versions", ADMIN),
+          Map.entry("POST /model-versions/{modelVersionId}/activation", ADMIN),
+          Map.entry("PUT /model-versions/{modelVersionId}/segment-embeddings/{segmentId}", ADMIN),
+          Map.entry("POST /model-versions/{modelVersionId}/nearest-segments", ANY_USER),
+          Map.entry("POST /jobs/embedding-count", ADMIN),
+          Map.entry("POST /jobs/ingest-assets", ADMIN),
+          Map.entry("POST /jobs/embed-catalog", ADMIN),
+          Map.entry("GET /jobs/{executionId}", ADMIN),
+          Map.entry("POST /jobs/{executionId}/stop", ADMIN),
+          Map.entry("POST /jobs/{executionId}/restart", ADMIN));
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private static Map<String, Set<String>> operations;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive froster() {
+    return ShrinkWrap.create(ZipImporter.class, "froster.ear")
+        .importFrom(new File(System.getProperty("froster.ear")))
+        .as(EnterpriseArchive.class);
+  }
+
+  @BeforeAll
+  static void readTheOpenApiDocument() throws Exception {
+    HttpResponse<String> document = call("GET", "/openapi?format=JSON", null);
+    assertEquals(200, document.statusCode(), document.body());
+    JsonObject paths =
+        Json.createReader(new StringReader(document.body())).readObject().getJsonObject("paths");
+    operations = new TreeMap<>();
+    for (String path : paths.keySet()) {
+      assertTrue(path.startsWith(DOCUMENTED_API + "/"), "an operation outside the API: " + path);
+      Set<String> methods = new TreeSet<>();
+      for (String method : paths.getJsonObject(path).keySet()) {
+        if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+          methods.add(method.toUpperCase(Locale.ROOT));
+        }
+      }
+      operations.put(path.substring(DOCUMENTED_API.length()), methods);
+    }
+  }
+
+  @Test
+  void thePolicyNamesEveryOperationTheServerOffers() {
+    Set<String> offered = new TreeSet<>();
+    operations.forEach((path, methods) -> methods.forEach(m -> offered.add(m + " " + path)));
+    assertEquals(new TreeSet<>(POLICY.keySet()), offered);
+  }
+
+  @Test
+  void withoutCredentialsEveryOperationAnswers401() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (String operation : POLICY.keySet()) {
+      HttpResponse<String> response = call(operation, null);
+      if (response.statusCode() != 401) {
+        wrong.add(operation + " → " + response.statusCode());
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void aRoleOutsideThePolicyGets403() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> rule : POLICY.entrySet()) {
+      for (String role : ANY_USER) {
+        if (!rule.getValue().contains(role)) {
+          HttpResponse<String> response = call(rule.getKey(), role);
+          if (response.statusCode() != 403) {
+            wrong.add(rule.getKey() + " as " + role + " → " + response.statusCode());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void aRoleInThePolicyGetsPastTheCheck() throws Exception {
+    // Reads only: a write that passes the check would change the server's state.
+    for (Map.Entry<String, Set<String>> rule : POLICY.entrySet()) {
+      if (rule.getKey().startsWith("GET ")) {
+        for (String role : rule.getValue()) {
+          int status = call(rule.getKey(), role).statusCode();
+          assertNotEquals(401, status, rule.getKey() + " as " + role);
+          assertNotEquals(403, status, rule.getKey() + " as " + role);
+        }
+      }
+    }
+  }
+
+  /** Calls "METHOD /path/{param}" with every path parameter 1 and an empty JSON body. */
+  private static HttpResponse<String> call(String operation, String user) throws Exception {
+    String[] parts = operation.split(" ", 2);
+    return call(parts[0], API + parts[1].replaceAll("\\{[^}]+}", "1"), user);
+  }
+
+  private static HttpResponse<String> call(String method, String path, String user)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(HttpClientAs.server(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                method.equals("GET")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString("{}"));
+    if (user != null) {
+      String password = System.getenv("FROSTER_" + user.toUpperCase(Locale.ROOT) + "_PASSWORD");
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
