@@ -1,0 +1,24 @@
+package dev.froster.application.internal;
+
+import dev.froster.application.AssetTag;
+import dev.froster.application.AssetTagService;
+import dev.froster.application.TagQueries;
+import dev.froster.application.UnknownEntityException;
+import dev.froster.domain.model.asset.AssetId;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+
+@Stateless
+public class DefaultAssetTagService implements AssetTagService {
+
+  @Inject private TagQueries queries;
+
+  @Override
+  public List<AssetTag> tagsOf(AssetId asset, boolean includePending) {
+    if (!queries.assetExists(asset)) {
+      throw new UnknownEntityException(asset);
+    }
+    return AssetTag.aggregate(queries.occurrences(asset, includePending));
+  }
+}
