@@ -1,6 +1,9 @@
 package dev.froster.engine.cli;
 
 import dev.froster.engine.clip.pretrain.PretrainClipCommand;
+import dev.froster.engine.demo.DemoCatalogueCommand;
+import dev.froster.engine.demo.DemoModelCommand;
+import dev.froster.engine.demo.EvalSearchCommand;
 import dev.froster.engine.eval.BenchmarkCommand;
 import dev.froster.engine.eval.EvalCommand;
 import dev.froster.engine.eval.TrainCommand;
@@ -25,7 +28,10 @@ import picocli.CommandLine.Command;
       PretrainClipCommand.class,
       TrainCommand.class,
       EvalCommand.class,
-      BenchmarkCommand.class
+      BenchmarkCommand.class,
+      DemoModelCommand.class,
+      DemoCatalogueCommand.class,
+      EvalSearchCommand.class
     })
 public final class FrosterCli implements Runnable {
 
