@@ -27,15 +27,26 @@ public class HnswIndexes {
    * dimension are numbers the application owns, so they can be written into the statement.
    */
   public void ensureFor(ModelVersionId version, int dimension) {
-    entityManager
-        .createNativeQuery(
-            "create index if not exists "
-                + nameFor(version)
-                + " on segment_embedding using hnsw ((embedding::vector("
-                + dimension
-                + ")) vector_cosine_ops) where model_version_id = "
-                + version.value())
-        .executeUpdate();
+    entityManager.createNativeQuery(createStatementFor(version, dimension)).executeUpdate();
+  }
+
+  /** The statement {@link #ensureFor} runs (also used by tests and benchmarks outside a server). */
+  public static String createStatementFor(ModelVersionId version, int dimension) {
+    return "create index if not exists "
+        + nameFor(version)
+        + " on segment_embedding using hnsw ((embedding::vector("
+        + dimension
+        + ")) vector_cosine_ops) where model_version_id = "
+        + version.value();
+  }
+
+  /**
+   * The distance expression the version's index orders by, over {@code embeddingColumn} (e.g.
+   * {@code e.embedding}) with one JDBC parameter ({@code ?}) for the query vector's text form.
+   * Search SQL must use exactly this shape (and {@code model_version_id = v}) to reach the index.
+   */
+  public static String indexedDistance(String embeddingColumn, int dimension) {
+    return embeddingColumn + "::vector(" + dimension + ") <=> cast(? as vector(" + dimension + "))";
   }
 
   /** A nearest-neighbour query of the shape the version's index serves (parameter 1: the query). */

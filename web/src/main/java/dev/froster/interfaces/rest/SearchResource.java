@@ -1,0 +1,124 @@
+package dev.froster.interfaces.rest;
+
+import dev.froster.application.InvalidSearchException;
+import dev.froster.application.SearchPage;
+import dev.froster.application.SearchService;
+import dev.froster.application.UploadTooLargeException;
+import dev.froster.domain.model.segment.SegmentId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Open-vocabulary search over the catalogue's moments with the active model version: by text
+ * ({@code GET search?q=...}), like a stored segment ({@code GET search/similar?segment=ID}) or like
+ * an uploaded clip ({@code POST search/similar}, multipart part {@code clip}). Filters, paging and
+ * their forms: {@link SearchParameters}; docs/search.md.
+ */
+@Path("search")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"archivist", "tagger", "admin"})
+public class SearchResource {
+
+  @EJB private SearchService search;
+
+  /** Largest clip {@code POST search/similar} accepts; default 100 MiB. */
+  @Inject
+  @ConfigProperty(name = "froster.search.max-clip-bytes", defaultValue = "104857600")
+  long maxClipBytes;
+
+  @Context private UriInfo uri;
+
+  @GET
+  public Response byText() {
+    SearchParameters parameters = SearchParameters.read(uri.getQueryParameters(), Set.of("q"));
+    boolean byAsset = parameters.groupByAsset();
+    SearchPage page = search.search(parameters.query(), parameters.filters(), parameters.paging());
+    return answer(page, byAsset);
+  }
+
+  @GET
+  @Path("similar")
+  public Response likeSegment() {
+    SearchParameters parameters =
+        SearchParameters.read(uri.getQueryParameters(), Set.of("segment"));
+    boolean byAsset = parameters.groupByAsset();
+    SearchPage page =
+        search.similarToSegment(
+            new SegmentId(parameters.segment()), parameters.filters(), parameters.paging());
+    return answer(page, byAsset);
+  }
+
+  @POST
+  @Path("similar")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response likeClip(
+      List<EntityPart> parts, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength)
+      throws IOException {
+    SearchParameters parameters = SearchParameters.read(uri.getQueryParameters(), Set.of());
+    boolean byAsset = parameters.groupByAsset();
+    if (contentLength != null && contentLength > maxClipBytes + 64 * 1024) {
+      throw new UploadTooLargeException(maxClipBytes);
+    }
+    EntityPart clip =
+        parts.stream()
+            .filter(part -> part.getName().equals("clip"))
+            .findFirst()
+            .orElseThrow(
+                () -> new InvalidSearchException("clip", "multipart part clip is missing"));
+    java.nio.file.Path file = Files.createTempFile("froster-search-clip", ".upload");
+    try {
+      try (InputStream content = clip.getContent();
+          OutputStream out = Files.newOutputStream(file)) {
+        copyAtMost(content, out, maxClipBytes);
+      }
+      SearchPage page;
+      try {
+        page = search.similarToClip(file, parameters.filters(), parameters.paging());
+      } catch (InvalidSearchException unreadable) {
+        // The decoder names the server's temporary copy: name the file the client sent instead.
+        String sent = clip.getFileName().orElse("the uploaded clip");
+        throw new InvalidSearchException(
+            unreadable.parameter(), unreadable.reason().replace(file.toString(), sent));
+      }
+      return answer(page, byAsset);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private Response answer(SearchPage page, boolean byAsset) {
+    return Response.ok(SearchViews.page(page, byAsset, uri.getBaseUriBuilder()).toString()).build();
+  }
+
+  private static void copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long copied = 0;
+    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+      copied += read;
+      if (copied > limit) {
+        throw new UploadTooLargeException(limit);
+      }
+      out.write(buffer, 0, read);
+    }
+  }
+}
