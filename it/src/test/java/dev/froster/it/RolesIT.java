@@ -64,7 +64,27 @@ class RolesIT {
           Map.entry("POST /jobs/embed-catalog", ADMIN),
           Map.entry("GET /jobs/{executionId}", ADMIN),
           Map.entry("POST /jobs/{executionId}/stop", ADMIN),
-          Map.entry("POST /jobs/{executionId}/restart", ADMIN));
+          Map.entry("POST /jobs/{executionId}/restart", ADMIN),
+          Map.entry("GET /search", ANY_USER),
+          Map.entry("GET /search/similar", ANY_USER),
+          Map.entry("POST /search/similar", ANY_USER),
+          Map.entry("GET /review/items", REVIEWERS),
+          Map.entry("GET /review/items/{id}", REVIEWERS),
+          Map.entry("POST /review/items/{id}/decision", REVIEWERS),
+          Map.entry("POST /review/decisions", REVIEWERS),
+          Map.entry("GET /review/labelled-examples", ADMIN),
+          Map.entry("GET /assets/{id}/tags", ANY_USER),
+          Map.entry("GET /audit", ADMIN),
+          Map.entry("GET /vocabularies", ANY_USER),
+          Map.entry("POST /vocabularies", ADMIN),
+          Map.entry("GET /vocabularies/{id}", ANY_USER),
+          Map.entry("PATCH /vocabularies/{id}", ADMIN),
+          Map.entry("DELETE /vocabularies/{id}", ADMIN),
+          Map.entry("POST /vocabularies/{id}/terms", ADMIN),
+          Map.entry("PUT /vocabularies/{id}/terms/{termId}", ADMIN),
+          Map.entry("DELETE /vocabularies/{id}/terms/{termId}", ADMIN),
+          Map.entry("GET /vocabularies/{id}/export", ANY_USER),
+          Map.entry("POST /jobs/auto-tag", ADMIN));
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -5,6 +5,7 @@ import dev.froster.application.CatalogueEmbeddingService;
 import dev.froster.application.EmbeddingProgress;
 import dev.froster.application.IngestProcessing;
 import dev.froster.application.ModelRegistry;
+import dev.froster.application.TaggingService;
 import dev.froster.domain.model.model.ModelVersion;
 import dev.froster.infrastructure.persistence.DatabaseSchema;
 import jakarta.annotation.PostConstruct;
@@ -38,7 +39,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * froster.pipeline.auto-embed}, default true; the test server turns it off so that its tests drive
  * embedding executions one at a time). A failed embedding execution is restarted after {@code
  * froster.pipeline.retry-minutes} (default 10); one an admin stopped waits for an admin ({@link
- * AutoEmbedPolicy}).
+ * AutoEmbedPolicy}). When no embedding execution is running and embedded segments of the active
+ * version lack a scoring by an active vocabulary, it starts {@code auto-tag} ({@code
+ * froster.pipeline.auto-tag}, default true), with the same policy for failed and stopped
+ * executions.
  */
 @Singleton
 @Startup
@@ -66,9 +70,15 @@ public class CataloguePipeline {
   @ConfigProperty(name = "froster.pipeline.retry-minutes", defaultValue = "10")
   private long retryMinutes;
 
+  @Inject
+  @ConfigProperty(name = "froster.pipeline.auto-tag", defaultValue = "true")
+  private boolean autoTag;
+
   @EJB private ModelRegistry models;
   @EJB private CatalogueEmbeddingService embeddings;
   @EJB private EmbedCatalogJobs embedJobs;
+  @EJB private TaggingService tagging;
+  @EJB private AutoTagJobs tagJobs;
 
   private final AtomicBoolean polling = new AtomicBoolean();
   private volatile String lastProblem;
@@ -100,6 +110,11 @@ public class CataloguePipeline {
       }
       if (autoEmbed && !jobs.isRunning(EmbedCatalogJobs.EMBED_CATALOG)) {
         startEmbeddingIfBehind();
+      }
+      if (autoTag
+          && !jobs.isRunning(EmbedCatalogJobs.EMBED_CATALOG)
+          && !jobs.isRunning(AutoTagJobs.AUTO_TAG)) {
+        startTaggingIfBehind();
       }
       lastProblem = null;
     } catch (RuntimeException problem) {
@@ -138,6 +153,31 @@ public class CataloguePipeline {
         LOG.info(
             "Restarting failed "
                 + EmbedCatalogJobs.EMBED_CATALOG
+                + " execution "
+                + latest.get().executionId());
+        jobs.restart(latest.get().executionId());
+      }
+      case WAIT -> {
+        // running, stopped by an admin, or failed too recently
+      }
+    }
+  }
+
+  private void startTaggingIfBehind() {
+    if (!tagging.anyUntaggedForActiveVersion()) {
+      return;
+    }
+    Optional<EmbedCatalogJobs.LatestExecution> latest = tagJobs.latestExecution();
+    AutoEmbedPolicy policy = new AutoEmbedPolicy(Duration.ofMinutes(retryMinutes));
+    switch (policy.decide(
+        latest.map(EmbedCatalogJobs.LatestExecution::status).orElse(null),
+        latest.map(EmbedCatalogJobs.LatestExecution::ended).orElse(null),
+        Instant.now())) {
+      case START_NEW -> tagJobs.start(new AutoTagJobs.Request(null, null));
+      case RESTART_LATEST -> {
+        LOG.info(
+            "Restarting failed "
+                + AutoTagJobs.AUTO_TAG
                 + " execution "
                 + latest.get().executionId());
         jobs.restart(latest.get().executionId());

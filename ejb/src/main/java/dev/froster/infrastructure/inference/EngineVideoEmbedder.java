@@ -7,6 +7,8 @@ import dev.froster.engine.bundle.ModelBundle;
 import dev.froster.engine.inference.TimeSpan;
 import dev.froster.engine.inference.VideoEmbedder;
 import dev.froster.engine.video.VideoDecodingException;
+import dev.froster.engine.video.VideoFacts;
+import dev.froster.engine.video.VideoProbe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,9 +58,36 @@ public final class EngineVideoEmbedder implements AutoCloseable {
     return embedder.embedSegments(video, timeSpans);
   }
 
+  /**
+   * Unit embedding of a whole clip, as one span from its first to its last frame (query by
+   * example).
+   *
+   * @throws VideoDecodingException naming the file when it is not a readable video or has no video
+   *     stream
+   */
+  public float[] embedClip(Path clip) throws VideoDecodingException {
+    VideoFacts facts = VideoProbe.probe(clip);
+    if (!facts.hasVideo()) {
+      throw new VideoDecodingException(clip, "the file has no video stream");
+    }
+    long endMs = facts.durationMicros() / 1000;
+    if (endMs < 1) {
+      throw new VideoDecodingException(clip, "the video lasts less than a millisecond");
+    }
+    return embedder.embedSegments(clip, List.of(new TimeSpan(0, endMs))).get(0);
+  }
+
   /** Unit embedding of a free-text query, averaged over the method's prompt templates. */
   public float[] embedText(String text) {
     return embedder.embedText(text);
+  }
+
+  /**
+   * The model's logit scale {@code exp(logit_scale)} (1/0.07 at CLIP's initialisation, 100 at
+   * most).
+   */
+  public float logitScale() {
+    return embedder.logitScale();
   }
 
   @Override

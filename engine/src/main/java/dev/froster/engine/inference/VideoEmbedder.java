@@ -85,6 +85,14 @@ public final class VideoEmbedder implements AutoCloseable {
     return scoring.frames();
   }
 
+  /**
+   * The model's logit scale {@code exp(logit_scale)}: the factor between cosine similarities and
+   * the logits that a softmax over classes turns into probabilities.
+   */
+  public float logitScale() {
+    return (float) Math.exp(model.logitScale().getArray().getFloat());
+  }
+
   /** SHA-256 of the bundle's weights file, as its verified manifest records it. */
   public String weightsSha256() {
     return weightsSha256;

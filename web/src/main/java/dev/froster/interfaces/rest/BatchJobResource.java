@@ -1,6 +1,7 @@
 package dev.froster.interfaces.rest;
 
 import dev.froster.domain.model.model.ModelVersionId;
+import dev.froster.interfaces.batch.AutoTagJobs;
 import dev.froster.interfaces.batch.BatchJobStatus;
 import dev.froster.interfaces.batch.BatchJobs;
 import dev.froster.interfaces.batch.EmbedCatalogJobs;
@@ -30,6 +31,7 @@ public class BatchJobResource {
 
   @EJB private BatchJobs jobs;
   @EJB private EmbedCatalogJobs embedJobs;
+  @EJB private AutoTagJobs tagJobs;
 
   /** Starts {@code embedding-count}; 202 with the execution to poll in {@code Location}. */
   @POST
@@ -73,6 +75,31 @@ public class BatchJobResource {
             Map.of("executionId", executionId, "jobName", EmbedCatalogJobs.EMBED_CATALOG))
         .location(executionUri(uri, executionId))
         .build();
+  }
+
+  /**
+   * Starts {@code auto-tag} with the active model version: body {@code {"vocabularyId",
+   * "chunkSize"}}, both optional (no vocabulary: every active one); 202 with the execution to poll
+   * (its {@code done}/{@code total} count segments), 409 when no version is active, 404 for an
+   * unknown vocabulary.
+   */
+  @POST
+  @Path(AutoTagJobs.AUTO_TAG)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response startAutoTag(AutoTagJobs.Request body, @Context UriInfo uri) {
+    AutoTagJobs.Request request = body != null ? body : new AutoTagJobs.Request(null, null);
+    if (request.vocabularyId() != null && request.vocabularyId() <= 0) {
+      throw new InvalidRequestException(
+          "vocabularyId must be positive, was " + request.vocabularyId());
+    }
+    if (request.chunkSize() != null && request.chunkSize() <= 0) {
+      throw new InvalidRequestException("chunkSize must be positive, was " + request.chunkSize());
+    }
+    long executionId = tagJobs.start(request);
+    BatchJobStatus status =
+        jobs.status(executionId)
+            .orElse(new BatchJobStatus(executionId, AutoTagJobs.AUTO_TAG, "STARTING", null));
+    return Response.accepted(status).location(executionUri(uri, executionId)).build();
   }
 
   @GET
