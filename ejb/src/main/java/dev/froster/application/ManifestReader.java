@@ -7,11 +7,16 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an import manifest: CSV with a header ({@code uri,title,collection,external_id}, any
@@ -27,7 +32,7 @@ public final class ManifestReader {
   private ManifestReader() {}
 
   public static List<ManifestRow> csv(String text) {
-    List<List<String>> records = CsvRecords.parse(text == null ? "" : text);
+    List<List<String>> records = csvRecords(text == null ? "" : text);
     if (records.isEmpty()) {
       throw new ManifestException(0, null, "the manifest is empty (a header with uri is needed)");
     }
@@ -125,56 +130,17 @@ public final class ManifestReader {
     };
   }
 
-  /** RFC 4180 records: commas, double quotes around fields, doubled quotes inside, CRLF or LF. */
-  static final class CsvRecords {
-
-    private CsvRecords() {}
-
-    static List<List<String>> parse(String text) {
-      List<List<String>> records = new ArrayList<>();
-      List<String> record = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      boolean any = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        any = true;
-        if (quoted) {
-          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else if (c == '"') {
-            quoted = false;
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == ',') {
-          record.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-            i++;
-          }
-          record.add(field.toString());
-          field.setLength(0);
-          records.add(record);
-          record = new ArrayList<>();
-          any = false;
-        } else {
-          field.append(c);
-        }
+  /** RFC 4180 records (commons-csv): commas, quoted fields, doubled quotes inside, CRLF or LF. */
+  private static List<List<String>> csvRecords(String text) {
+    List<List<String>> records = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180)) {
+      for (CSVRecord record : parser) {
+        records.add(record.toList());
       }
-      if (quoted) {
-        throw new ManifestException(
-            Math.max(0, records.size()), null, "a quoted field is not closed");
-      }
-      if (any) {
-        record.add(field.toString());
-        records.add(record);
-      }
-      return records;
+    } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
+      throw new ManifestException(
+          records.size(), null, "is not valid CSV (" + malformed.getMessage() + ")");
     }
+    return records;
   }
 }
