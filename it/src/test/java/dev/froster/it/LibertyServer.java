@@ -40,6 +40,10 @@ final class LibertyServer implements AutoCloseable {
     }
   }
 
+  Path directory() {
+    return serverDirectory;
+  }
+
   Path messagesLog() {
     return serverDirectory.resolve("logs/messages.log");
   }

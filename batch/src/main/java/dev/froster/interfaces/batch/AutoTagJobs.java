@@ -7,16 +7,10 @@ import dev.froster.domain.model.model.ModelVersion;
 import dev.froster.domain.model.vocabulary.VocabularyId;
 import jakarta.annotation.security.RunAs;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,28 +73,6 @@ public class AutoTagJobs {
     long executionId = operator().start(AUTO_TAG, parameters);
     LOG.info("Started " + AUTO_TAG + " " + parameters + ", execution " + executionId);
     return executionId;
-  }
-
-  /** The latest execution of the job, empty when it never ran. */
-  public Optional<EmbedCatalogJobs.LatestExecution> latestExecution() {
-    JobOperator operator = operator();
-    try {
-      // instances come newest first; an instance's executions oldest first
-      List<JobInstance> instances = operator.getJobInstances(AUTO_TAG, 0, 1);
-      if (instances.isEmpty()) {
-        return Optional.empty();
-      }
-      return operator.getJobExecutions(instances.get(0)).stream()
-          .max(Comparator.comparingLong(JobExecution::getExecutionId))
-          .map(
-              latest ->
-                  new EmbedCatalogJobs.LatestExecution(
-                      latest.getExecutionId(),
-                      latest.getBatchStatus(),
-                      latest.getEndTime() == null ? null : latest.getEndTime().toInstant()));
-    } catch (NoSuchJobException neverRun) {
-      return Optional.empty();
-    }
   }
 
   private static JobOperator operator() {

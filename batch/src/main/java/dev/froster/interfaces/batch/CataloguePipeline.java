@@ -140,11 +140,12 @@ public class CataloguePipeline {
     if (active.isEmpty()) {
       return;
     }
-    Optional<EmbedCatalogJobs.LatestExecution> latest = embedJobs.latestExecution();
+    Optional<BatchJobs.LatestExecution> latest =
+        jobs.latestExecution(EmbedCatalogJobs.EMBED_CATALOG);
     AutoEmbedPolicy policy = new AutoEmbedPolicy(Duration.ofMinutes(retryMinutes));
     switch (policy.decide(
-        latest.map(EmbedCatalogJobs.LatestExecution::status).orElse(null),
-        latest.map(EmbedCatalogJobs.LatestExecution::ended).orElse(null),
+        latest.map(BatchJobs.LatestExecution::status).orElse(null),
+        latest.map(BatchJobs.LatestExecution::ended).orElse(null),
         Instant.now())) {
       case START_NEW ->
           embedJobs.start(
@@ -167,11 +168,11 @@ public class CataloguePipeline {
     if (!tagging.anyUntaggedForActiveVersion()) {
       return;
     }
-    Optional<EmbedCatalogJobs.LatestExecution> latest = tagJobs.latestExecution();
+    Optional<BatchJobs.LatestExecution> latest = jobs.latestExecution(AutoTagJobs.AUTO_TAG);
     AutoEmbedPolicy policy = new AutoEmbedPolicy(Duration.ofMinutes(retryMinutes));
     switch (policy.decide(
-        latest.map(EmbedCatalogJobs.LatestExecution::status).orElse(null),
-        latest.map(EmbedCatalogJobs.LatestExecution::ended).orElse(null),
+        latest.map(BatchJobs.LatestExecution::status).orElse(null),
+        latest.map(BatchJobs.LatestExecution::ended).orElse(null),
         Instant.now())) {
       case START_NEW -> tagJobs.start(new AutoTagJobs.Request(null, null));
       case RESTART_LATEST -> {

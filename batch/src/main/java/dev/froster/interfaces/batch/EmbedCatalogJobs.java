@@ -7,17 +7,12 @@ import dev.froster.domain.model.model.ModelVersion;
 import dev.froster.domain.model.model.ModelVersionId;
 import jakarta.annotation.security.RunAs;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -103,32 +98,6 @@ public class EmbedCatalogJobs {
     long executionId = operator().start(EMBED_CATALOG, parameters);
     LOG.info("Started " + EMBED_CATALOG + " " + parameters + ", execution " + executionId);
     return executionId;
-  }
-
-  /** The latest {@code embed-catalog} execution: its id, status and end (null while running). */
-  public record LatestExecution(long executionId, BatchStatus status, Instant ended) {}
-
-  /** The latest execution of the job, empty when it never ran. */
-  public Optional<LatestExecution> latestExecution() {
-    JobOperator operator = operator();
-    try {
-      // instances come newest first; an instance's executions oldest first
-      List<JobInstance> instances = operator.getJobInstances(EMBED_CATALOG, 0, 1);
-      if (instances.isEmpty()) {
-        return Optional.empty();
-      }
-      List<JobExecution> executions = operator.getJobExecutions(instances.get(0));
-      return executions.stream()
-          .max(Comparator.comparingLong(JobExecution::getExecutionId))
-          .map(
-              latest ->
-                  new LatestExecution(
-                      latest.getExecutionId(),
-                      latest.getBatchStatus(),
-                      latest.getEndTime() == null ? null : latest.getEndTime().toInstant()));
-    } catch (NoSuchJobException neverRun) {
-      return Optional.empty();
-    }
   }
 
   /** Done / total of an {@code embed-catalog} execution; empty for other jobs or unknown ids. */

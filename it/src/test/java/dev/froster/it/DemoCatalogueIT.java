@@ -1,0 +1,346 @@
+package dev.froster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import dev.froster.engine.demo.CatalogueMoment;
+import dev.froster.engine.demo.CatalogueSettings;
+import dev.froster.engine.demo.DemoCatalogue;
+import dev.froster.engine.demo.SearchEvaluation;
+import dev.froster.engine.demo.SearchMetrics;
+import dev.froster.engine.inference.VideoEmbedder;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product as {@code ./froster run} starts it, end to end: a fresh database, the committed demo
+ * model, the demo catalogue copied into the watched folder, the pipeline on. Without any call from
+ * the test the server activates the demo model, imports the demo vocabulary, ingests, embeds and
+ * tags every video; then every action of the synthetic world is searched by name as an archivist
+ * and the ranking is scored against the catalogue's ground truth (top-1 and recall@10, written to
+ * {@code target/demo-search-quality.json}) and held to the engine's own evaluation of the same
+ * bundle on the same files.
+ */
+class DemoCatalogueIT {
+
+  private static final String API = "/froster/api/v1";
+  private static final String DATABASE = "froster_demo_it";
+  private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(12);
+
+  /**
+   * How far the server's figures may be from the engine's own evaluation of the same bundle on the
+   * same catalogue: one query's top-1 (HNSW is approximate; on 78 segments it is exact in
+   * practice).
+   */
+  private static final double TOLERANCE = 1.0 / 26 + 1e-9;
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private static LibertyServer server;
+  private static Path work;
+  private static List<CatalogueMoment> moments;
+  private static int segments;
+
+  @BeforeAll
+  static void startTheProductOnAFreshDatabase() throws Exception {
+    Path bundle = Path.of(System.getProperty("froster.demo.bundle"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(bundle.resolve("manifest.json")), "no demo model at " + bundle);
+    recreateDatabase();
+    work = Path.of("target", "demo-it").toAbsolutePath();
+    deleteRecursively(work);
+    Path models = Files.createDirectories(work.resolve("models"));
+    copyRecursively(bundle, models.resolve("demo"));
+    Path catalogue = work.resolve("catalogue");
+    moments = new DemoCatalogue(CatalogueSettings.defaults(catalogue)).generate();
+    Path watch = Files.createDirectories(work.resolve("ingest/watch/demo"));
+    try (Stream<Path> videos = Files.list(catalogue)) {
+      for (Path video : videos.filter(p -> p.toString().endsWith(".mp4")).toList()) {
+        Files.copy(video, watch.resolve(video.getFileName()));
+      }
+    }
+
+    server =
+        new LibertyServer(
+            Path.of(System.getProperty("froster.wlp.home")),
+            System.getProperty("froster.demo.server"));
+    // After the build's liberty-plugin-variable-config.xml (which turns the pipeline off for the
+    // other tests), so these values win.
+    Path overrides = server.directory().resolve("configDropins/overrides");
+    Files.createDirectories(overrides);
+    Files.writeString(
+        overrides.resolve("zz-demo.xml"),
+        "<server>\n"
+            + variable("froster.ingest.roots", work.resolve("ingest").toString())
+            + variable("froster.models.root", models.toString())
+            + variable("froster.demo.model", "demo")
+            + variable(
+                "froster.demo.vocabulary",
+                catalogue.resolve(DemoCatalogue.VOCABULARY_FILE).toString())
+            + variable("froster.pipeline.auto-embed", "true")
+            + variable("froster.pipeline.auto-tag", "true")
+            + "</server>\n");
+    server.start(Map.of("FROSTER_DB_NAME", DATABASE), Duration.ofMinutes(4));
+  }
+
+  @AfterAll
+  static void stopTheServer() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void theDemoCatalogueIsIngestedEmbeddedTaggedAndSearchable() throws Exception {
+    int videos = (int) moments.stream().map(CatalogueMoment::file).distinct().count();
+    awaitPipeline(videos);
+
+    try (Connection db = connect(DATABASE);
+        Statement sql = db.createStatement()) {
+      segments = Integer.parseInt(single(sql, "select count(*) from segment"));
+      assertEquals("demo", single(sql, "select name from model_version where status = 'active'"));
+      assertEquals(
+          moments.stream().map(CatalogueMoment::className).distinct().count(),
+          Long.parseLong(
+              single(
+                  sql,
+                  "select count(*) from term t join vocabulary v on v.id = t.vocabulary_id"
+                      + " where v.name = 'Synthetic actions'")),
+          "one term per action");
+      // Routing by the demo thresholds (0.5 accept, 0.2 review): nothing else is kept.
+      assertEquals(
+          "0",
+          single(
+              sql,
+              "select count(*) from tag where source = 'auto' and not ("
+                  + "(status = 'accepted' and confidence >= 0.5)"
+                  + " or (status = 'pending' and confidence >= 0.2 and confidence < 0.5))"));
+    }
+
+    Map<String, SearchMetrics.QueryFigures> figures = new LinkedHashMap<>();
+    for (String action : moments.stream().map(CatalogueMoment::className).distinct().toList()) {
+      figures.put(action, searchAndScore(action));
+    }
+    double top1 = figures.values().stream().mapToDouble(f -> f.top1()).average().orElseThrow();
+    double recall =
+        figures.values().stream().mapToDouble(f -> f.recallAt10()).average().orElseThrow();
+    writeFigures(figures, top1, recall);
+
+    // Side by side: the engine alone segments, embeds and ranks the same files with the same
+    // bundle. The product must find what the model finds, no more and no less.
+    SearchEvaluation.ModelResult engine;
+    try (VideoEmbedder embedder =
+        VideoEmbedder.open(Path.of(System.getProperty("froster.demo.bundle")), Device.cpu())) {
+      engine = SearchEvaluation.prepare(work.resolve("catalogue")).evaluate("engine", embedder);
+    }
+    String comparison =
+        String.format(
+            Locale.ROOT,
+            "server top-1 %.3f recall@10 %.3f; engine top-1 %.3f recall@10 %.3f",
+            top1,
+            recall,
+            engine.meanTop1(SearchEvaluation.Wording.LABEL),
+            engine.meanRecallAt10(SearchEvaluation.Wording.LABEL));
+    System.out.println("demo search quality: " + comparison);
+    assertEquals(engine.meanTop1(SearchEvaluation.Wording.LABEL), top1, TOLERANCE, comparison);
+    assertEquals(
+        engine.meanRecallAt10(SearchEvaluation.Wording.LABEL), recall, TOLERANCE, comparison);
+  }
+
+  /** Ranks every segment for the action's name and scores the ranking against the moments. */
+  private static SearchMetrics.QueryFigures searchAndScore(String action) throws Exception {
+    HttpResponse<String> response =
+        get(API + "/search?limit=100&q=" + URLEncoder.encode(action, StandardCharsets.UTF_8));
+    assertEquals(200, response.statusCode(), response.body());
+    JsonArray results =
+        Json.createReader(new StringReader(response.body())).readObject().getJsonArray("moments");
+    assertEquals(segments, results.size(), "every segment ranked for '" + action + "'");
+    double[] scores = new double[results.size()];
+    boolean[] relevant = new boolean[results.size()];
+    for (int i = 0; i < results.size(); i++) {
+      JsonObject moment = results.getJsonObject(i);
+      scores[i] = moment.getJsonNumber("score").doubleValue();
+      String file = fileOf(moment.getJsonNumber("assetId").longValue());
+      long start = moment.getJsonNumber("startMs").longValue();
+      long end = moment.getJsonNumber("endMs").longValue();
+      relevant[i] =
+          moments.stream()
+              .anyMatch(
+                  truth ->
+                      truth.file().equals(file)
+                          && truth.className().equals(action)
+                          && SearchMetrics.overlapsByHalf(
+                              start, end, truth.startMillis(), truth.endMillis()));
+    }
+    return SearchMetrics.evaluate(scores, relevant);
+  }
+
+  private static final Map<Long, String> FILES = new LinkedHashMap<>();
+
+  private static String fileOf(long assetId) throws SQLException {
+    String known = FILES.get(assetId);
+    if (known != null) {
+      return known;
+    }
+    try (Connection db = connect(DATABASE);
+        Statement sql = db.createStatement()) {
+      String uri = single(sql, "select source_uri from media_asset where id = " + assetId);
+      String file = uri.substring(uri.lastIndexOf('/') + 1);
+      FILES.put(assetId, file);
+      return file;
+    }
+  }
+
+  /** Until every video is embedded and every segment scored with the demo vocabulary. */
+  private static void awaitPipeline(int videos) throws Exception {
+    long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
+    String state = "";
+    while (System.nanoTime() < deadline) {
+      try (Connection db = connect(DATABASE);
+          Statement sql = db.createStatement()) {
+        state =
+            single(
+                sql,
+                "select (select count(*) from media_asset where status = 'embedded') || ' embedded, '"
+                    + " || (select count(*) from media_asset where status = 'failed') || ' failed, '"
+                    + " || (select count(*) from segment) || ' segments, '"
+                    + " || (select count(*) from segment_tagging) || ' scored'");
+        String[] counts = state.replaceAll("[^0-9 ]", "").trim().split(" +");
+        assertEquals("0", counts[1], "no demo video fails: " + state);
+        long segments = Long.parseLong(counts[2]);
+        if (Integer.parseInt(counts[0]) == videos
+            && segments > 0
+            && Long.parseLong(counts[3]) == segments) {
+          return;
+        }
+      } catch (SQLException schemaNotThereYet) {
+        state = schemaNotThereYet.getMessage();
+      }
+      Thread.sleep(2000);
+    }
+    throw new AssertionError("the pipeline did not finish in " + PIPELINE_TIMEOUT + ": " + state);
+  }
+
+  private static void writeFigures(
+      Map<String, SearchMetrics.QueryFigures> figures, double top1, double recall)
+      throws IOException {
+    var perQuery = Json.createObjectBuilder();
+    figures.forEach(
+        (action, f) ->
+            perQuery.add(
+                action,
+                Json.createObjectBuilder()
+                    .add("top1", f.top1())
+                    .add("recall_at_10", f.recallAt10())));
+    String report =
+        Json.createObjectBuilder()
+            .add("top1", top1)
+            .add("recall_at_10", recall)
+            .add("queries", perQuery)
+            .build()
+            .toString();
+    Files.writeString(Path.of("target", "demo-search-quality.json"), report);
+    System.out.println("demo search quality: " + report);
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    String password = System.getenv("FROSTER_ARCHIVIST_PASSWORD");
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://localhost:" + System.getProperty("froster.demo.http.port") + path))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(("archivist:" + password).getBytes(StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String variable(String name, String value) {
+    return "  <variable name=\"" + name + "\" value=\"" + value + "\"/>\n";
+  }
+
+  private static void recreateDatabase() throws SQLException {
+    try (Connection db = TestDatabase.connect();
+        Statement sql = db.createStatement()) {
+      sql.execute("drop database if exists " + DATABASE + " with (force)");
+      sql.execute("create database " + DATABASE);
+    }
+  }
+
+  private static Connection connect(String database) throws SQLException {
+    String url =
+        "jdbc:postgresql://"
+            + System.getenv().getOrDefault("FROSTER_DB_HOST", "localhost")
+            + ":"
+            + System.getenv().getOrDefault("FROSTER_DB_PORT", "55432")
+            + "/"
+            + database;
+    return DriverManager.getConnection(
+        url,
+        System.getenv().getOrDefault("FROSTER_DB_USER", "froster"),
+        System.getenv("FROSTER_DB_PASSWORD"));
+  }
+
+  private static String single(Statement sql, String query) throws SQLException {
+    try (ResultSet row = sql.executeQuery(query)) {
+      assertTrue(row.next(), query);
+      return row.getString(1);
+    }
+  }
+
+  private static void copyRecursively(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

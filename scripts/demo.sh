@@ -1,0 +1,39 @@
+# The demo that ./froster run starts with: the demo model (committed under demo/model, rebuilt by
+# `./froster demo-model`, see demo/README.md) and a catalogue of synthetic action videos generated
+# on first start. The server registers and activates the model and imports the vocabulary itself
+# (froster.demo.* variables, see liberty-config/README.md); the pipeline ingests, embeds and tags.
+# shellcheck shell=bash
+
+# Copies the demo bundle into the models root when missing or different, generates the demo
+# catalogue once and copies its videos into the watched folder, and exports the server's
+# froster.demo.* variables.
+prepare_demo() {
+  local models=${FROSTER_MODELS_ROOT:-$FROSTER_VAR/models}
+  local bundle=$models/demo
+  local source=$FROSTER_HOME/demo/model
+  [ -f "$source/manifest.json" ] || die "the demo model is missing: $source (rebuild: ./froster demo-model --output demo/model)"
+  if ! cmp -s "$source/manifest.json" "$bundle/manifest.json" 2>/dev/null; then
+    say "copying the demo model into $bundle"
+    mkdir -p "$models"
+    rm -rf "$bundle.tmp" && cp -r "$source" "$bundle.tmp" && rm -rf "$bundle" && mv "$bundle.tmp" "$bundle"
+  fi
+
+  local catalogue=$FROSTER_VAR/demo-catalogue
+  if [ ! -f "$catalogue/moments.tsv" ]; then
+    say "generating the demo catalogue in $catalogue"
+    rm -rf "$catalogue.tmp"
+    "$FROSTER_HOME/froster" demo-catalogue --output "$catalogue.tmp" >/dev/null
+    rm -rf "$catalogue" && mv "$catalogue.tmp" "$catalogue"
+  fi
+  # Only the videos go to the watched folder: the ground truth and the vocabulary are not media.
+  local roots=${FROSTER_INGEST_ROOTS:-$FROSTER_VAR/ingest}
+  local watch=${FROSTER_INGEST_WATCH:-${roots%%:*}/watch}
+  if [ ! -d "$watch/demo" ]; then
+    mkdir -p "$watch/demo.tmp"
+    cp "$catalogue"/*.mp4 "$watch/demo.tmp/"
+    mv "$watch/demo.tmp" "$watch/demo"
+  fi
+
+  export FROSTER_DEMO_MODEL=demo
+  export FROSTER_DEMO_VOCABULARY=$catalogue/vocabulary.csv
+}
