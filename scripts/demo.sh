@@ -8,7 +8,11 @@
 # catalogue once and copies its videos into the watched folder, and exports the server's
 # froster.demo.* variables.
 prepare_demo() {
-  local models=${FROSTER_MODELS_ROOT:-$FROSTER_VAR/models}
+  # Exported so that the server reads the same folders the launcher fills (its own defaults are
+  # under $FROSTER_HOME/var, which differs when FROSTER_VAR is set).
+  export FROSTER_MODELS_ROOT=${FROSTER_MODELS_ROOT:-$FROSTER_VAR/models}
+  export FROSTER_INGEST_ROOTS=${FROSTER_INGEST_ROOTS:-$FROSTER_VAR/ingest}
+  local models=$FROSTER_MODELS_ROOT
   local bundle=$models/demo
   local source=$FROSTER_HOME/demo/model
   [ -f "$source/manifest.json" ] || die "the demo model is missing: $source (rebuild: ./froster demo-model --output demo/model)"
@@ -26,8 +30,7 @@ prepare_demo() {
     rm -rf "$catalogue" && mv "$catalogue.tmp" "$catalogue"
   fi
   # Only the videos go to the watched folder: the ground truth and the vocabulary are not media.
-  local roots=${FROSTER_INGEST_ROOTS:-$FROSTER_VAR/ingest}
-  local watch=${FROSTER_INGEST_WATCH:-${roots%%:*}/watch}
+  local watch=${FROSTER_INGEST_WATCH:-${FROSTER_INGEST_ROOTS%%:*}/watch}
   if [ ! -d "$watch/demo" ]; then
     mkdir -p "$watch/demo.tmp"
     cp "$catalogue"/*.mp4 "$watch/demo.tmp/"

@@ -118,6 +118,20 @@ class RolesIT {
   }
 
   @Test
+  void theOpenApiDocumentIsValid() {
+    // Liberty validates the document it serves and logs what is wrong, once, at start.
+    java.nio.file.Path messages =
+        java.nio.file.Path.of(
+            System.getProperty("froster.wlp.home"),
+            "usr/servers",
+            System.getProperty("froster.server", "froster"),
+            "logs/messages.log");
+    assertEquals(
+        List.of(),
+        LibertyServer.lines(messages).stream().filter(l -> l.contains("CWWKO1650E")).toList());
+  }
+
+  @Test
   void thePolicyNamesEveryOperationTheServerOffers() {
     Set<String> offered = new TreeSet<>();
     operations.forEach((path, methods) -> methods.forEach(m -> offered.add(m + " " + path)));

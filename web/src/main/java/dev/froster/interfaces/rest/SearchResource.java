@@ -29,6 +29,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -56,34 +58,64 @@ public class SearchResource {
   @Parameter(
       name = "q",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       required = true,
       description = "the text, at most 512 characters")
-  @Parameter(name = "collection", in = ParameterIn.QUERY, description = "the asset's collection")
+  @Parameter(
+      name = "collection",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "the asset's collection")
   @Parameter(
       name = "ingestedFrom",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "ISO-8601 date or instant: ingested at or after")
   @Parameter(
       name = "ingestedTo",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "ISO-8601 date (whole day included) or instant: ingested before")
   @Parameter(
       name = "minDuration",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
       description = "asset duration, s, at least")
   @Parameter(
       name = "maxDuration",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
       description = "asset duration, s, at most")
   @Parameter(
       name = "tag",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "term label or id of an accepted tag on the segment or its asset")
-  @Parameter(name = "minScore", in = ParameterIn.QUERY, description = "in [-1, 1]")
-  @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1..100, default 20")
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next of the previous page")
-  @Parameter(name = "group", in = ParameterIn.QUERY, description = "none (default) or asset")
-  @Parameter(name = "exact", in = ParameterIn.QUERY, description = "true: no index")
+  @Parameter(
+      name = "minScore",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
+      description = "in [-1, 1]")
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.INTEGER),
+      description = "1..100, default 20")
+  @Parameter(
+      name = "cursor",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "next of the previous page")
+  @Parameter(
+      name = "group",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "none (default) or asset")
+  @Parameter(
+      name = "exact",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.BOOLEAN),
+      description = "true: no index")
   public Response byText() {
     SearchParameters parameters = SearchParameters.read(uri.getQueryParameters(), Set.of("q"));
     boolean byAsset = parameters.groupByAsset();
@@ -94,33 +126,67 @@ public class SearchResource {
   @GET
   @Path("similar")
   @Operation(summary = "Moments like a stored segment (itself excluded)")
-  @Parameter(name = "segment", in = ParameterIn.QUERY, required = true, description = "segment id")
-  @Parameter(name = "collection", in = ParameterIn.QUERY, description = "the asset's collection")
+  @Parameter(
+      name = "segment",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.INTEGER),
+      required = true,
+      description = "segment id")
+  @Parameter(
+      name = "collection",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "the asset's collection")
   @Parameter(
       name = "ingestedFrom",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "ISO-8601 date or instant: ingested at or after")
   @Parameter(
       name = "ingestedTo",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "ISO-8601 date (whole day included) or instant: ingested before")
   @Parameter(
       name = "minDuration",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
       description = "asset duration, s, at least")
   @Parameter(
       name = "maxDuration",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
       description = "asset duration, s, at most")
   @Parameter(
       name = "tag",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "term label or id of an accepted tag on the segment or its asset")
-  @Parameter(name = "minScore", in = ParameterIn.QUERY, description = "in [-1, 1]")
-  @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1..100, default 20")
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next of the previous page")
-  @Parameter(name = "group", in = ParameterIn.QUERY, description = "none (default) or asset")
-  @Parameter(name = "exact", in = ParameterIn.QUERY, description = "true: no index")
+  @Parameter(
+      name = "minScore",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
+      description = "in [-1, 1]")
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.INTEGER),
+      description = "1..100, default 20")
+  @Parameter(
+      name = "cursor",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "next of the previous page")
+  @Parameter(
+      name = "group",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "none (default) or asset")
+  @Parameter(
+      name = "exact",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.BOOLEAN),
+      description = "true: no index")
   public Response likeSegment() {
     SearchParameters parameters =
         SearchParameters.read(uri.getQueryParameters(), Set.of("segment"));
@@ -135,32 +201,61 @@ public class SearchResource {
   @Path("similar")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(summary = "Moments like an uploaded clip (multipart part clip), embedded whole")
-  @Parameter(name = "collection", in = ParameterIn.QUERY, description = "the asset's collection")
+  @Parameter(
+      name = "collection",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "the asset's collection")
   @Parameter(
       name = "ingestedFrom",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "ISO-8601 date or instant: ingested at or after")
   @Parameter(
       name = "ingestedTo",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "ISO-8601 date (whole day included) or instant: ingested before")
   @Parameter(
       name = "minDuration",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
       description = "asset duration, s, at least")
   @Parameter(
       name = "maxDuration",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
       description = "asset duration, s, at most")
   @Parameter(
       name = "tag",
       in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
       description = "term label or id of an accepted tag on the segment or its asset")
-  @Parameter(name = "minScore", in = ParameterIn.QUERY, description = "in [-1, 1]")
-  @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1..100, default 20")
-  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next of the previous page")
-  @Parameter(name = "group", in = ParameterIn.QUERY, description = "none (default) or asset")
-  @Parameter(name = "exact", in = ParameterIn.QUERY, description = "true: no index")
+  @Parameter(
+      name = "minScore",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.NUMBER),
+      description = "in [-1, 1]")
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.INTEGER),
+      description = "1..100, default 20")
+  @Parameter(
+      name = "cursor",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "next of the previous page")
+  @Parameter(
+      name = "group",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.STRING),
+      description = "none (default) or asset")
+  @Parameter(
+      name = "exact",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.BOOLEAN),
+      description = "true: no index")
   public Response likeClip(
       List<EntityPart> parts, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength)
       throws IOException {
