@@ -20,8 +20,12 @@ started=$(date +%s)
 setsid ./froster run >"$work/run1.log" 2>&1 &
 launcher=$!
 
-# Ctrl-C as a terminal sends it: to the launcher's whole process group (Maven, Liberty).
-stop_product() { kill -INT -- "-$launcher" 2>/dev/null || true; wait "$launcher" || true; }
+# To the launcher's whole process group (Maven, Liberty); the launcher's trap stops PostgreSQL.
+stop_product() {
+  kill -TERM -- "-$launcher" 2>/dev/null || true
+  wait "$launcher" 2>/dev/null || true
+}
+server_jvm() { pgrep -f "ws-javaagent.jar.*$work/froster/" | head -1; }
 trap stop_product EXIT
 elapsed() { echo $(( $(date +%s) - started )); }
 ready() { curl -sf http://localhost:9080/health/ready >/dev/null 2>&1; }
@@ -53,8 +57,8 @@ await "readiness UP" ready
 await "demo model active" active
 await "13 demo videos embedded" embedded
 await "every segment tagged" tagged
-pid=$(cat liberty-config/target/liberty/wlp/usr/servers/.pid/*.pid 2>/dev/null | head -1)
-[ -n "$pid" ] && grep VmHWM "/proc/$pid/status" | sed 's/^/server JVM peak RSS: /'
+pid=$(server_jvm || true)
+if [ -n "$pid" ]; then grep VmHWM "/proc/$pid/status" | sed 's/^/server JVM peak RSS: /'; fi
 grep -ho "embed-catalog execution [0-9]* partition [0-9]*: .*" liberty-config/target/liberty/wlp/usr/servers/*/logs/messages.log || true
 stop_product
 

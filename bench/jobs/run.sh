@@ -37,7 +37,7 @@ java -Dai.djl.offline=true -Dai.djl.default_engine=PyTorch \
   dev.froster.engine.inference.EmbedBenchmark "$work/bundles" "$video" "$segments"
 rm -rf "$models/bench-vitb16" && cp -r "$work/bundles/vitb16" "$models/bench-vitb16"
 
-pid=$(cat liberty-config/target/liberty/wlp/usr/servers/.pid/*.pid | head -1)
+pid=$(pgrep -f "ws-javaagent.jar.*$root/" | head -1)
 log=$(ls liberty-config/target/liberty/wlp/usr/servers/*/logs/messages.log | head -1)
 job() { # $1 model version id, $2 asset ids (JSON array); waits for the end, prints the stage lines
   local id status

@@ -112,7 +112,7 @@ class EmbedCatalogIT {
     return Path.of(
         System.getProperty("froster.wlp.home"),
         "usr/servers",
-        System.getProperty("froster.server", "froster"));
+        System.getProperty("froster.server", "froster-it"));
   }
 
   /**

@@ -124,7 +124,7 @@ class RolesIT {
         java.nio.file.Path.of(
             System.getProperty("froster.wlp.home"),
             "usr/servers",
-            System.getProperty("froster.server", "froster"),
+            System.getProperty("froster.server", "froster-it"),
             "logs/messages.log");
     assertEquals(
         List.of(),

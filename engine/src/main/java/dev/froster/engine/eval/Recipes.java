@@ -8,7 +8,9 @@ import dev.froster.engine.froster.Method;
  * "Optimisation") with what differs for a tiny CLIP on 2-3 s, 15 fps videos: a frame stride of 4 (8
  * frames then span about 2 s instead of running past the end), batches of 8, and a learning rate
  * for a small model (the paper's 3.33e-6 is for fine-tuning ViT-B/16 and barely moves a tiny model;
- * FrosterLearningTest shows 1e-3 learns).
+ * FrosterLearningTest shows 1e-3 learns), and no horizontal flips: the synthetic classes are
+ * directions ("moving left", "rotating clockwise"), and a mirrored clip would keep the label of the
+ * direction it no longer shows.
  */
 public final class Recipes {
 
@@ -35,6 +37,7 @@ public final class Recipes {
         .warmupEpochs(Math.min(2, Math.max(1, epochs / 6)))
         .averageFromEpoch(Math.max(1, Math.min(2, epochs)))
         .batchSize(BATCH_SIZE)
+        .horizontalFlip(false)
         .epochs(epochs);
   }
 }
