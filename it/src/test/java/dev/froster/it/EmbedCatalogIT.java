@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -253,6 +254,55 @@ class EmbedCatalogIT {
       assertTrue(
           plan.toString().contains("Index Scan using segment_embedding_hnsw_v" + version),
           plan.toString());
+    }
+  }
+
+  @Test
+  @Order(9)
+  void aVersionWhoseBundleNoLongerMatchesItsRegistrationIsRefused() throws Exception {
+    // As if the files under the version's path had been replaced after registration.
+    String name = "swapped-" + UUID.randomUUID();
+    EmbeddingWorld.writeTinyBundle(name);
+    HttpResponse<String> registered =
+        ADMIN.post(
+            API + "/model-versions",
+            "{\"name\": \"" + name + "\", \"bundlePath\": \"" + name + "\"}");
+    assertEquals(201, registered.statusCode(), registered.body());
+    long swapped = json(registered).asJsonObject().getJsonNumber("id").longValue();
+    try (Connection connection = TestDatabase.connect();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "update model_version set bundle_sha256 = '"
+              + "0".repeat(64)
+              + "' where id = "
+              + swapped);
+    }
+    try {
+      List<Long> assets = goodAssets("swapped-bundle", 1, 3);
+      HttpResponse<String> started =
+          ADMIN.post(
+              API + "/jobs/embed-catalog",
+              "{\"modelVersion\": " + swapped + ", \"assets\": [" + assets.get(0) + "]}");
+      assertEquals(202, started.statusCode(), started.body());
+      JsonObject end =
+          awaitEnd(json(started).asJsonObject().getJsonNumber("executionId").longValue());
+      assertEquals("FAILED", end.getString("batchStatus"), end.toString());
+      assertEquals(0, EmbeddingWorld.embeddedSegments(swapped, assets).size());
+      assertEquals(
+          "segmented", EmbeddingWorld.assetState(assets.get(0))[0], "the asset is not to blame");
+      String mismatch = "are not the ones registered (" + "0".repeat(64);
+      try (Stream<Path> logs = Files.walk(serverDirectory().resolve("logs"))) {
+        assertTrue(
+            logs.filter(Files::isRegularFile)
+                .anyMatch(
+                    log -> LibertyServer.lines(log).stream().anyMatch(l -> l.contains(mismatch))),
+            "the server's or the job's log names the mismatch");
+      }
+    } finally {
+      try (Connection connection = TestDatabase.connect();
+          Statement statement = connection.createStatement()) {
+        statement.executeUpdate("delete from model_version where id = " + swapped);
+      }
     }
   }
 

@@ -46,6 +46,11 @@ public final class EngineVideoEmbedder implements AutoCloseable {
     return embedder.dimension();
   }
 
+  /** The sha256 of the loaded weights file, as the bundle's manifest records it. */
+  public String weightsSha256() {
+    return embedder.weightsSha256();
+  }
+
   /**
    * Unit embeddings of the spans ({@code [startMs, endMs]} pairs) of {@code video}, in span order,
    * from one decoding pass.

@@ -57,6 +57,20 @@ public class VideoEmbedders {
     try {
       EngineVideoEmbedder embedder =
           EngineVideoEmbedder.open(Path.of(version.bundlePath()), device);
+      // The bundle checks its files against its own manifest; this checks the bundle against what
+      // was registered, so replaced files never make one version's embeddings from two models.
+      if (!embedder.weightsSha256().equals(version.bundleSha256())) {
+        String found = embedder.weightsSha256();
+        embedder.close();
+        throw new IOException(
+            "the weights in "
+                + version.bundlePath()
+                + " (sha256 "
+                + found
+                + ") are not the ones registered ("
+                + version.bundleSha256()
+                + "); register the new bundle as a new version");
+      }
       LOG.info("Loaded " + version.id() + " from " + version.bundlePath() + " on " + device);
       return embedder;
     } catch (IOException unusable) {
