@@ -11,5 +11,16 @@
  * the chunk transaction); unreadable files are skipped and recorded as {@code failed} by {@link
  * dev.froster.interfaces.batch.UnreadableAssetRecorder}. {@link
  * dev.froster.interfaces.batch.JobProgress} holds done/total while a job runs.
+ *
+ * <p>{@code embed-catalog} ({@link dev.froster.interfaces.batch.EmbedCatalogJobs}): partitions by
+ * asset id; {@link dev.froster.interfaces.batch.PendingSegmentReader} (segments the version has not
+ * embedded, checkpoint = last segment id) → {@link
+ * dev.froster.interfaces.batch.SegmentEmbeddingProcessor} (one decode per asset's run of segments)
+ * → {@link dev.froster.interfaces.batch.SegmentEmbeddingWriter} (insert, duplicates ignored).
+ *
+ * <p>{@code auto-tag} ({@link dev.froster.interfaces.batch.AutoTagJobs}): {@link
+ * dev.froster.interfaces.batch.UntaggedSegmentReader} (segment embeddings of the active version not
+ * yet scored for an active vocabulary) → {@link dev.froster.interfaces.batch.SegmentTaggingWriter}
+ * (tags and scoring markers in one transaction).
  */
 package dev.froster.interfaces.batch;
