@@ -31,10 +31,12 @@ prepare_demo() {
   fi
   # Only the videos go to the watched folder: the ground truth and the vocabulary are not media.
   local watch=${FROSTER_INGEST_WATCH:-${FROSTER_INGEST_ROOTS%%:*}/watch}
+  # Staged outside the watched folder, which registers every file it finds, and moved in whole.
   if [ ! -d "$watch/demo" ]; then
-    mkdir -p "$watch/demo.tmp"
-    cp "$catalogue"/*.mp4 "$watch/demo.tmp/"
-    mv "$watch/demo.tmp" "$watch/demo"
+    rm -rf "$catalogue.videos"
+    mkdir -p "$catalogue.videos" "$watch"
+    cp "$catalogue"/*.mp4 "$catalogue.videos/"
+    mv "$catalogue.videos" "$watch/demo"
   fi
 
   export FROSTER_DEMO_MODEL=demo
