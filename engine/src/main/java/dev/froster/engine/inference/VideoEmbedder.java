@@ -50,6 +50,11 @@ public final class VideoEmbedder implements AutoCloseable {
   private VideoEmbedder(NDManager manager, ModelBundle bundle) {
     this.manager = manager;
     this.model = bundle.model();
+    // Inference only: no parameter needs a gradient. Otherwise a thread whose autograd is on
+    // (PyTorch's grad mode is per thread, and DJL turns it off only in the thread that starts the
+    // engine, not in a server's worker threads) records every forward's graph and keeps its
+    // activations alive.
+    model.getParameters().values().forEach(p -> p.getArray().setRequiresGradient(false));
     this.tokenizer = bundle.tokenizer();
     BundleManifest manifest = bundle.manifest();
     this.scoring =
@@ -73,6 +78,11 @@ public final class VideoEmbedder implements AutoCloseable {
       manager.close();
       throw e;
     }
+  }
+
+  /** Whether any of the model's parameters would record gradients (none do after loading). */
+  boolean anyParameterRequiresGradient() {
+    return model.getParameters().values().stream().anyMatch(p -> p.getArray().hasGradient());
   }
 
   /** Length of the embeddings. */

@@ -113,6 +113,15 @@ class VideoEmbedderTest {
   }
 
   @Test
+  void loadsForInferenceWithoutGradients() throws Exception {
+    // A server embeds in worker threads whose autograd is on: parameters that require gradients
+    // would make every forward keep its graph.
+    try (VideoEmbedder embedder = VideoEmbedder.open(froster, Device.cpu())) {
+      assertFalse(embedder.anyParameterRequiresGradient());
+    }
+  }
+
+  @Test
   void embeddingsAreUnitVectorsInSpanOrder() throws IOException {
     TimeSpan first = new TimeSpan(0, 2000);
     TimeSpan second = new TimeSpan(1000, 3000);
