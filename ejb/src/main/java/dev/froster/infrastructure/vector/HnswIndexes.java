@@ -30,13 +30,40 @@ public class HnswIndexes {
     entityManager.createNativeQuery(createStatementFor(version, dimension)).executeUpdate();
   }
 
+  /**
+   * Graph degree of new indexes: links kept per node and layer (pgvector's default, 16). See
+   * docs/benchmarks.md, "Search recall and latency", for the measurements behind both settings.
+   */
+  public static final int M = 16;
+
+  /** Candidates kept while inserting a node (pgvector's default, 64). */
+  public static final int EF_CONSTRUCTION = 64;
+
   /** The statement {@link #ensureFor} runs (also used by tests and benchmarks outside a server). */
   public static String createStatementFor(ModelVersionId version, int dimension) {
+    return createStatementFor(version, dimension, M, EF_CONSTRUCTION);
+  }
+
+  /** The index statement with explicit build settings (benchmarks compare several). */
+  public static String createStatementFor(
+      ModelVersionId version, int dimension, int m, int efConstruction) {
+    if (m < 2 || m > 100 || efConstruction < 2 * m || efConstruction > 1000) {
+      throw new IllegalArgumentException(
+          "HNSW build settings out of pgvector's range: m must lie in 2..100 and ef_construction"
+              + " in 2*m..1000, were m="
+              + m
+              + ", ef_construction="
+              + efConstruction);
+    }
     return "create index if not exists "
         + nameFor(version)
         + " on segment_embedding using hnsw ((embedding::vector("
         + dimension
-        + ")) vector_cosine_ops) where model_version_id = "
+        + ")) vector_cosine_ops) with (m = "
+        + m
+        + ", ef_construction = "
+        + efConstruction
+        + ") where model_version_id = "
         + version.value();
   }
 

@@ -1,0 +1,204 @@
+package dev.froster.infrastructure.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.froster.db.SchemaMigrations;
+import dev.froster.db.TemporaryDatabase;
+import dev.froster.domain.model.model.EmbeddingCoverage;
+import dev.froster.domain.model.model.ModelVersionId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The completeness rule of a promotion, on a real migrated database: which segments count, which do
+ * not (failed assets, segments the active version never embedded), terms and the index; and
+ * purging.
+ */
+class VersionEmbeddingsTest {
+
+  private static TemporaryDatabase database;
+  private static EntityManagerFactory factory;
+
+  @BeforeAll
+  static void migrate() throws Exception {
+    database = TemporaryDatabase.create();
+    SchemaMigrations.migrate(database.dataSource());
+    Map<String, Object> outsideTheServer = new HashMap<>();
+    outsideTheServer.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+    outsideTheServer.put("jakarta.persistence.jtaDataSource", database.dataSource());
+    outsideTheServer.put("jakarta.persistence.nonJtaDataSource", database.dataSource());
+    outsideTheServer.put(
+        "hibernate.transaction.jta.platform",
+        "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
+    factory = Persistence.createEntityManagerFactory("froster", outsideTheServer);
+  }
+
+  @AfterAll
+  static void drop() throws Exception {
+    if (factory != null) {
+      factory.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void theTargetMustCoverWhatTheActiveVersionServesExceptFailedAssets() throws Exception {
+    EntityManager em = factory.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      VersionEmbeddings embeddings = over(em);
+      long active = version(em, "active");
+      long target = version(em, "target");
+      long good = asset(em, 1, "embedded");
+      long failed = asset(em, 2, "failed");
+      long fresh = asset(em, 3, "segmented");
+      long[] goodSegments = {segment(em, good, 0), segment(em, good, 1), segment(em, good, 2)};
+      for (long segment : goodSegments) {
+        embed(em, segment, active);
+      }
+      embed(em, segment(em, failed, 0), active);
+      segment(em, fresh, 0);
+      embed(em, goodSegments[0], target);
+      embed(em, goodSegments[1], target);
+      ModelVersionId targetId = new ModelVersionId(target);
+      ModelVersionId activeId = new ModelVersionId(active);
+
+      // the failed asset's segment and the segment the active version never embedded don't count
+      assertEquals(
+          new EmbeddingCoverage(3, 1, 0, false),
+          embeddings.coverage(targetId, Optional.of(activeId)));
+
+      embed(em, goodSegments[2], target);
+      long vocabulary = vocabulary(em);
+      termEmbedding(em, term(em, vocabulary, "run"), target);
+      long jump = term(em, vocabulary, "jump");
+      // terms of an inactive vocabulary count too: reactivating it must find them embedded
+      EmbeddingCoverage termMissing = embeddings.coverage(targetId, Optional.of(activeId));
+      assertEquals(new EmbeddingCoverage(3, 0, 1, false), termMissing);
+      assertFalse(termMissing.complete());
+
+      termEmbedding(em, jump, target);
+      assertFalse(embeddings.indexExists(targetId));
+      em.createNativeQuery(HnswIndexes.createStatementFor(targetId, 3)).executeUpdate();
+      assertTrue(embeddings.indexExists(targetId));
+      EmbeddingCoverage complete = embeddings.coverage(targetId, Optional.of(activeId));
+      assertTrue(complete.complete(), complete.describe());
+
+      // with no active version every segment of an asset that has not failed counts
+      assertEquals(
+          new EmbeddingCoverage(4, 1, 0, true), embeddings.coverage(targetId, Optional.empty()));
+
+      assertEquals(3, embeddings.purge(targetId));
+      assertFalse(embeddings.indexExists(targetId));
+      assertEquals(
+          new EmbeddingCoverage(4, 4, 2, false), embeddings.coverage(targetId, Optional.empty()));
+      // the other version keeps everything of its own (it never embedded the fresh asset)
+      assertEquals(
+          new EmbeddingCoverage(4, 1, 2, false), embeddings.coverage(activeId, Optional.empty()));
+      em.getTransaction().rollback();
+    } finally {
+      em.close();
+    }
+  }
+
+  private static VersionEmbeddings over(EntityManager em) throws Exception {
+    VersionEmbeddings embeddings = new VersionEmbeddings();
+    Field field = VersionEmbeddings.class.getDeclaredField("entityManager");
+    field.setAccessible(true);
+    field.set(embeddings, em);
+    return embeddings;
+  }
+
+  private static long version(EntityManager em, String name) {
+    return id(
+        em,
+        "insert into model_version (name, bundle_path, bundle_sha256, embed_dim, status)"
+            + " values ('"
+            + name
+            + "', '/models/"
+            + name
+            + "', '"
+            + "c".repeat(64)
+            + "', 3, 'candidate') returning id");
+  }
+
+  private static long asset(EntityManager em, int number, String status) {
+    return id(
+        em,
+        "insert into media_asset (source_uri, sha256, status, failure_reason) values ('file:/clips/"
+            + number
+            + ".mp4', '"
+            + "d".repeat(63)
+            + number
+            + "', '"
+            + status
+            + "', "
+            + (status.equals("failed") ? "'cannot decode'" : "null")
+            + ") returning id");
+  }
+
+  private static long segment(EntityManager em, long asset, int second) {
+    return id(
+        em,
+        "insert into segment (asset_id, start_ms, end_ms) values ("
+            + asset
+            + ", "
+            + second * 1000
+            + ", "
+            + (second + 1) * 1000
+            + ") returning id");
+  }
+
+  private static void embed(EntityManager em, long segment, long version) {
+    em.createNativeQuery(
+            "insert into segment_embedding (segment_id, model_version_id, embedding) values ("
+                + segment
+                + ", "
+                + version
+                + ", '[0.1,0.2,0.3]')")
+        .executeUpdate();
+  }
+
+  private static long vocabulary(EntityManager em) {
+    return id(
+        em,
+        "insert into vocabulary (name, accept_threshold, review_threshold, active)"
+            + " values ('actions', 0.5, 0.2, false) returning id");
+  }
+
+  private static long term(EntityManager em, long vocabulary, String label) {
+    return id(
+        em,
+        "insert into term (vocabulary_id, label) values ("
+            + vocabulary
+            + ", '"
+            + label
+            + "') returning id");
+  }
+
+  private static void termEmbedding(EntityManager em, long term, long version) {
+    em.createNativeQuery(
+            "insert into term_embedding (term_id, model_version_id, embedding) values ("
+                + term
+                + ", "
+                + version
+                + ", '[0,1,0]')")
+        .executeUpdate();
+  }
+
+  private static long id(EntityManager em, String insertReturningId) {
+    return ((Number) em.createNativeQuery(insertReturningId).getSingleResult()).longValue();
+  }
+}
