@@ -1,6 +1,7 @@
 package dev.froster.application;
 
 import dev.froster.domain.model.model.ModelVersionId;
+import java.util.Optional;
 
 /**
  * Switching search to another model version without a moment of broken search: the new version's
@@ -26,4 +27,7 @@ public interface ModelPromotion {
    * @throws StateConflictException when there is no previous version whose embeddings are kept
    */
   ModelVersionId rollback(String actor);
+
+  /** The latest promotion (running or ended), empty when none was ever started. */
+  Optional<PromotionStatus> latest();
 }

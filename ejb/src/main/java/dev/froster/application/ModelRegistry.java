@@ -19,8 +19,11 @@ public interface ModelRegistry {
   ModelVersion register(String name, String bundlePath);
 
   /**
-   * Makes the version active in one transaction: the previous active version is retired and the
-   * version's HNSW index is created if missing.
+   * Makes the version active now, in one transaction: the previous active version is retired (it
+   * becomes the rollback target) and the version's HNSW index is created if missing. It does not
+   * wait for the version's embeddings: search answers from whatever it has embedded, so this is for
+   * a first version or a deliberate cut-over; {@link ModelPromotion#promote} switches only once the
+   * version's embeddings are complete.
    *
    * @throws UnknownEntityException when the version does not exist
    */

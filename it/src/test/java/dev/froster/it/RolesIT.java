@@ -84,7 +84,18 @@ class RolesIT {
           Map.entry("PUT /vocabularies/{id}/terms/{termId}", ADMIN),
           Map.entry("DELETE /vocabularies/{id}/terms/{termId}", ADMIN),
           Map.entry("GET /vocabularies/{id}/export", ANY_USER),
-          Map.entry("POST /jobs/auto-tag", ADMIN));
+          Map.entry("POST /jobs/auto-tag", ADMIN),
+          Map.entry("POST /models/{id}/promote", ADMIN),
+          Map.entry("POST /models/{id}/purge", ADMIN),
+          Map.entry("POST /models/rollback", ADMIN),
+          Map.entry("GET /models/promotion", ADMIN),
+          Map.entry("GET /training/schedules", ADMIN),
+          Map.entry("POST /training/schedules", ADMIN),
+          Map.entry("GET /training/schedules/{id}", ADMIN),
+          Map.entry("PUT /training/schedules/{id}", ADMIN),
+          Map.entry("DELETE /training/schedules/{id}", ADMIN),
+          Map.entry("POST /training/schedules/{id}/enable", ADMIN),
+          Map.entry("POST /training/schedules/{id}/disable", ADMIN));
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -100,11 +100,16 @@ public class EmbedCatalogJobs {
     return executionId;
   }
 
-  /** Done / total of an {@code embed-catalog} execution; empty for other jobs or unknown ids. */
+  /**
+   * Done / total of an {@code embed-catalog} or {@code reembed} execution; empty for other jobs or
+   * unknown ids.
+   */
   public Optional<EmbeddingProgress> progress(long executionId) {
     try {
       JobExecution execution = operator().getJobExecution(executionId);
-      if (!EMBED_CATALOG.equals(execution.getJobName())) {
+      // reembed's first step is embed-catalog's, with the same parameters
+      if (!EMBED_CATALOG.equals(execution.getJobName())
+          && !ReembedPromotion.REEMBED.equals(execution.getJobName())) {
         return Optional.empty();
       }
       Properties parameters = execution.getJobParameters();

@@ -22,5 +22,12 @@
  * dev.froster.interfaces.batch.UntaggedSegmentReader} (segment embeddings of the active version not
  * yet scored for an active vocabulary) → {@link dev.froster.interfaces.batch.SegmentTaggingWriter}
  * (tags and scoring markers in one transaction).
+ *
+ * <p>{@code reembed} ({@link dev.froster.interfaces.batch.ReembedPromotion}, the promotion of a
+ * candidate model version): {@code embed-catalog}'s chunk step for the candidate (paced by {@link
+ * dev.froster.interfaces.batch.ReembedThrottle}), then {@link
+ * dev.froster.interfaces.batch.ReembedPreparation} (term embeddings, HNSW index) and {@link
+ * dev.froster.interfaces.batch.ModelSwitchBatchlet} (the switch, one transaction, only when the
+ * candidate's embeddings are complete).
  */
 package dev.froster.interfaces.batch;

@@ -56,11 +56,12 @@ public class DefaultModelRegistry implements ModelRegistry {
       indexes.ensureFor(id, version.embedDim());
       return version;
     }
-    previous.ifPresent(ModelVersion::retire);
-    // The retirement must reach the database before the activation: one active version at most.
-    versions.flush();
+    Instant now = Instant.now();
     try {
-      version.activate(Instant.now());
+      previous.ifPresent(old -> old.retire(now));
+      // The retirement must reach the database before the activation: one active version at most.
+      versions.flush();
+      version.activate(now);
     } catch (IllegalStateException notACandidate) {
       throw new StateConflictException(notACandidate.getMessage());
     }

@@ -36,7 +36,20 @@ public class TermEmbeddings {
    * @return how many were computed
    */
   public int fillMissing(ModelVersion version, VocabularyId vocabulary) {
-    List<MissingTerm> missing = store.missing(version.id(), vocabulary);
+    return fill(version, store.missing(version.id(), vocabulary));
+  }
+
+  /**
+   * Computes the embeddings the version lacks for the terms of every vocabulary (active or not), in
+   * the caller's transaction: what a version needs before it may serve.
+   *
+   * @return how many were computed
+   */
+  public int fillMissingOfEveryVocabulary(ModelVersion version) {
+    return fill(version, store.missingOfEveryVocabulary(version.id()));
+  }
+
+  private int fill(ModelVersion version, List<MissingTerm> missing) {
     if (missing.isEmpty()) {
       return 0;
     }

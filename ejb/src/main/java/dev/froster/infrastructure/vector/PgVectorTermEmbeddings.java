@@ -34,6 +34,18 @@ public class PgVectorTermEmbeddings {
    * embedding of.
    */
   public List<MissingTerm> missing(ModelVersionId version, VocabularyId vocabulary) {
+    return missingWhere(version, vocabulary == null ? "v.active" : "v.id = " + vocabulary.value());
+  }
+
+  /**
+   * Terms of every vocabulary, active or not, that the version has no embedding of: a version about
+   * to serve needs them all, so that reactivating a vocabulary later finds its terms embedded.
+   */
+  public List<MissingTerm> missingOfEveryVocabulary(ModelVersionId version) {
+    return missingWhere(version, "true");
+  }
+
+  private List<MissingTerm> missingWhere(ModelVersionId version, String vocabularyCondition) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entityManager
@@ -41,7 +53,7 @@ public class PgVectorTermEmbeddings {
                 "select t.id, t.label, t.description, array_to_json(t.synonyms)::text"
                     + " from term t join vocabulary v on v.id = t.vocabulary_id"
                     + " where "
-                    + (vocabulary == null ? "v.active" : "v.id = " + vocabulary.value())
+                    + vocabularyCondition
                     + " and not exists (select 1 from term_embedding e"
                     + " where e.term_id = t.id and e.model_version_id = :version)"
                     + " order by t.id")

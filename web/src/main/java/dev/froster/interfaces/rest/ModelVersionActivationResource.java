@@ -12,8 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Activates a candidate version: the previous active version is retired and the version's HNSW
- * index created, in one transaction. A class of its own because JAX-RS picks one class per path.
+ * Activates a candidate version now: the previous active version is retired (it becomes the
+ * rollback target) and the version's HNSW index created, in one transaction. It does not wait for
+ * the version's embeddings, so it is for a first version or a deliberate cut-over; {@code POST
+ * models/{id}/promote} ({@link ModelPromotionResource}) switches only once they are complete. A
+ * class of its own because JAX-RS picks one class per path.
  */
 @Path("model-versions/{modelVersionId}/activation")
 @Produces(MediaType.APPLICATION_JSON)

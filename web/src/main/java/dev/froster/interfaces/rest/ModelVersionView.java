@@ -6,7 +6,14 @@ import java.util.Locale;
 
 /** A model version as the REST API shows it. */
 public record ModelVersionView(
-    long id, String name, String bundlePath, int dimension, String status, Instant activatedAt) {
+    long id,
+    String name,
+    String bundlePath,
+    int dimension,
+    String status,
+    Instant activatedAt,
+    Instant retiredAt,
+    Instant embeddingsPurgedAt) {
 
   static ModelVersionView of(ModelVersion version) {
     return new ModelVersionView(
@@ -15,6 +22,8 @@ public record ModelVersionView(
         version.bundlePath(),
         version.embedDim(),
         version.status().name().toLowerCase(Locale.ROOT),
-        version.activatedAt());
+        version.activatedAt(),
+        version.retiredAt(),
+        version.embeddingsPurgedAt());
   }
 }

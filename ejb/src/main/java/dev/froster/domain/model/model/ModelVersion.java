@@ -47,6 +47,12 @@ public class ModelVersion {
   @Column(name = "activated_at")
   private Instant activatedAt;
 
+  @Column(name = "retired_at")
+  private Instant retiredAt;
+
+  @Column(name = "embeddings_purged_at")
+  private Instant embeddingsPurgedAt;
+
   protected ModelVersion() {}
 
   public ModelVersion(String name, String bundlePath, String bundleSha256, int embedDim) {
@@ -115,9 +121,64 @@ public class ModelVersion {
     activatedAt = now;
   }
 
-  /** Takes an active version out of service when another one is activated. */
+  public Instant retiredAt() {
+    return retiredAt;
+  }
+
+  public Instant embeddingsPurgedAt() {
+    return embeddingsPurgedAt;
+  }
+
+  /** Takes the active version out of service now; see {@link #retire(Instant)}. */
   public void retire() {
+    retire(Instant.now());
+  }
+
+  /**
+   * Takes the active version out of service when another one becomes active; its embeddings are
+   * kept (a rollback may bring it back) until retention purges them.
+   *
+   * @throws IllegalStateException when the version is not active
+   */
+  public void retire(Instant now) {
+    if (status != ModelVersionStatus.ACTIVE) {
+      throw new IllegalStateException(
+          "model version " + id + " is not active, it cannot be retired");
+    }
     status = ModelVersionStatus.RETIRED;
+    retiredAt = now;
+  }
+
+  /**
+   * Rollback: a retired version whose embeddings are still kept serves again.
+   *
+   * @throws IllegalStateException when the version is not retired or its embeddings were purged
+   */
+  public void restore(Instant now) {
+    if (status != ModelVersionStatus.RETIRED) {
+      throw new IllegalStateException(
+          "model version " + id + " is not retired, it cannot be restored");
+    }
+    if (embeddingsPurgedAt != null) {
+      throw new IllegalStateException(
+          "model version " + id + "'s embeddings were purged at " + embeddingsPurgedAt);
+    }
+    status = ModelVersionStatus.ACTIVE;
+    activatedAt = now;
+    retiredAt = null;
+  }
+
+  /**
+   * Records that retention deleted the retired version's embeddings and index.
+   *
+   * @throws IllegalStateException when the version is not retired
+   */
+  public void markEmbeddingsPurged(Instant now) {
+    if (status != ModelVersionStatus.RETIRED) {
+      throw new IllegalStateException(
+          "model version " + id + " is not retired, its embeddings may not be purged");
+    }
+    embeddingsPurgedAt = now;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.froster.domain.model.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Finds and stores model versions. */
@@ -9,6 +10,9 @@ public interface ModelVersionRepository {
 
   /** The version that serves searches and embedding jobs, if one was activated. */
   Optional<ModelVersion> active();
+
+  /** Retired versions, the most recently retired first (the first is the rollback target). */
+  List<ModelVersion> retired();
 
   /** Whether a version of this name exists (names are unique). */
   boolean nameTaken(String name);

@@ -7,6 +7,7 @@ import dev.froster.domain.model.model.ModelVersionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -27,6 +28,17 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
         .setParameter("active", ModelVersionStatus.ACTIVE)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public List<ModelVersion> retired() {
+    return entityManager
+        .createQuery(
+            "select v from ModelVersion v where v.status = :retired"
+                + " order by v.retiredAt desc nulls last, v.id desc",
+            ModelVersion.class)
+        .setParameter("retired", ModelVersionStatus.RETIRED)
+        .getResultList();
   }
 
   @Override

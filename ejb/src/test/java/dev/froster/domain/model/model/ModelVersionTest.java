@@ -41,7 +41,7 @@ class ModelVersionTest {
 
     ModelVersion retired = ModelVersion.candidate("old", "/models/old", SHA, 512);
     retired.activate(Instant.now());
-    retired.retire();
+    retired.retire(Instant.now());
     assertEquals(ModelVersionStatus.RETIRED, retired.status());
     assertThrows(IllegalStateException.class, () -> retired.activate(Instant.now()));
   }

@@ -1,0 +1,5 @@
+/**
+ * The timer that fires due retraining schedules (see {@link
+ * dev.froster.application.TrainingSchedules}).
+ */
+package dev.froster.infrastructure.schedule;
