@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -138,6 +139,10 @@ class PromotionIT {
   @Test
   @Order(4)
   void aStoppedPromotionLeavesTheOldVersionServingAndResumesWithoutDuplicates() throws Exception {
+    // More items than before, so that the stop lands well before the end even on a slow machine.
+    List<Long> more = FIXTURE.assets(6, 4);
+    FIXTURE.embed(first, more);
+    assets = Stream.concat(assets.stream(), more.stream()).toList();
     third = FIXTURE.registerCandidate("third");
     HttpResponse<String> promoted = ADMIN.post(API + "/models/" + third + "/promote", "");
     assertEquals(202, promoted.statusCode(), promoted.body());

@@ -74,6 +74,7 @@ class RolesIT {
           Map.entry("POST /review/decisions", REVIEWERS),
           Map.entry("GET /review/labelled-examples", ADMIN),
           Map.entry("GET /assets/{id}/tags", ANY_USER),
+          Map.entry("GET /assets/{id}/video", ANY_USER),
           Map.entry("GET /audit", ADMIN),
           Map.entry("GET /vocabularies", ANY_USER),
           Map.entry("POST /vocabularies", ADMIN),
@@ -95,7 +96,18 @@ class RolesIT {
           Map.entry("PUT /training/schedules/{id}", ADMIN),
           Map.entry("DELETE /training/schedules/{id}", ADMIN),
           Map.entry("POST /training/schedules/{id}/enable", ADMIN),
-          Map.entry("POST /training/schedules/{id}/disable", ADMIN));
+          Map.entry("POST /training/schedules/{id}/disable", ADMIN),
+          Map.entry("GET /models", ANY_USER),
+          Map.entry("GET /models/{id}", ANY_USER),
+          Map.entry("POST /models/imports", ADMIN),
+          Map.entry("POST /training/runs", ADMIN),
+          Map.entry("GET /training/runs", ADMIN),
+          Map.entry("GET /training/runs/{id}", ADMIN),
+          Map.entry("POST /training/runs/{id}/stop", ADMIN),
+          Map.entry("POST /training/runs/{id}/restart", ADMIN),
+          Map.entry("POST /training/runs/{id}/abandon", ADMIN),
+          Map.entry("POST /training/datasets", ADMIN),
+          Map.entry("GET /training/datasets", ADMIN));
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

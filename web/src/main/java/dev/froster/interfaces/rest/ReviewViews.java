@@ -40,6 +40,14 @@ final class ReviewViews {
                             .path("assets")
                             .path(Long.toString(item.assetId()))
                             .build()
+                            .toString())
+                    .add(
+                        "videoUrl",
+                        base.clone()
+                            .path("assets")
+                            .path(Long.toString(item.assetId()))
+                            .path("video")
+                            .build()
                             .toString()));
     if (item.segmentId() != null) {
       json.add("segmentId", item.segmentId());

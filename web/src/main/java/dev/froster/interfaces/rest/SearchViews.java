@@ -62,6 +62,14 @@ final class SearchViews {
                 .path("keyframe")
                 .build()
                 .toString())
+        .add(
+            "video",
+            base.clone()
+                .path("assets")
+                .path(Long.toString(moment.assetId()))
+                .path("video")
+                .build()
+                .toString())
         .build();
   }
 

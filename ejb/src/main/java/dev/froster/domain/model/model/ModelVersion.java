@@ -12,8 +12,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** One trained model bundle; every embedding belongs to exactly one version. */
+/**
+ * One model bundle; every embedding belongs to exactly one version. A {@link ModelKind#BASE base}
+ * version is an imported CLIP checkpoint (the frozen teacher of training runs); a {@link
+ * ModelKind#TRAINED trained} one records its parent (the version active when it was trained), its
+ * teacher, its training configuration and its evaluation metrics (JSON documents).
+ */
 @Entity
 @Table(name = "model_version")
 public class ModelVersion {
@@ -41,6 +48,21 @@ public class ModelVersion {
   @JoinColumn(name = "parent_id")
   private ModelVersion parent;
 
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "teacher_id")
+  private ModelVersion teacher;
+
+  @Column(name = "kind", nullable = false)
+  private ModelKind kind;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "training_config", nullable = false)
+  private String trainingConfig;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "metrics", nullable = false)
+  private String metrics;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -61,6 +83,9 @@ public class ModelVersion {
     this.bundleSha256 = bundleSha256;
     this.embedDim = embedDim;
     this.status = ModelVersionStatus.TRAINING;
+    this.kind = ModelKind.TRAINED;
+    this.trainingConfig = "{}";
+    this.metrics = "{}";
     this.createdAt = Instant.now();
   }
 
@@ -101,6 +126,69 @@ public class ModelVersion {
   }
 
   /**
+   * An imported CLIP checkpoint: a candidate (it may serve searches) and a teacher for training
+   * runs; {@code sourceJson} records where it came from.
+   */
+  public static ModelVersion base(
+      String name, String bundlePath, String bundleSha256, int embedDim, String sourceJson) {
+    ModelVersion version = candidate(name, bundlePath, bundleSha256, embedDim);
+    version.kind = ModelKind.BASE;
+    version.trainingConfig = sourceJson;
+    return version;
+  }
+
+  /**
+   * The result of a training run, waiting for the promotion gate or an administrator.
+   *
+   * @param parent the version that was active when the run started (null when none was)
+   * @param teacher the frozen teacher the run distilled from
+   */
+  public static ModelVersion trainedCandidate(
+      String name,
+      String bundlePath,
+      String bundleSha256,
+      int embedDim,
+      ModelVersion parent,
+      ModelVersion teacher,
+      String trainingConfigJson,
+      String metricsJson) {
+    ModelVersion version = candidate(name, bundlePath, bundleSha256, embedDim);
+    version.parent = parent;
+    version.teacher = teacher;
+    version.trainingConfig = trainingConfigJson;
+    version.metrics = metricsJson;
+    return version;
+  }
+
+  public ModelKind kind() {
+    return kind;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** The version active when this one was trained; null for base versions. */
+  public ModelVersion parent() {
+    return parent;
+  }
+
+  /** The frozen teacher of the run that made this version; null for base versions. */
+  public ModelVersion teacher() {
+    return teacher;
+  }
+
+  /** Training settings and data summary (trained) or import source (base), as JSON. */
+  public String trainingConfigJson() {
+    return trainingConfig;
+  }
+
+  /** Evaluation metrics and curves as JSON; {@code {}} when none were recorded. */
+  public String metricsJson() {
+    return metrics;
+  }
+
+  /**
    * Makes this version the one that serves searches and embedding jobs.
    *
    * @throws IllegalStateException when the version is still training or was retired
@@ -121,17 +209,17 @@ public class ModelVersion {
     activatedAt = now;
   }
 
+  /** Takes the active version out of service now; see {@link #retire(Instant)}. */
+  public void retire() {
+    retire(Instant.now());
+  }
+
   public Instant retiredAt() {
     return retiredAt;
   }
 
   public Instant embeddingsPurgedAt() {
     return embeddingsPurgedAt;
-  }
-
-  /** Takes the active version out of service now; see {@link #retire(Instant)}. */
-  public void retire() {
-    retire(Instant.now());
   }
 
   /**

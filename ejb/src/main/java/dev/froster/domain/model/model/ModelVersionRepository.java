@@ -19,6 +19,12 @@ public interface ModelVersionRepository {
 
   void add(ModelVersion version);
 
+  /** Every version, newest first. */
+  List<ModelVersion> list();
+
+  /** The most recently created base (imported) version, if any. */
+  Optional<ModelVersion> latestBase();
+
   /** Writes pending changes now, so that the database's constraints see them in this order. */
   void flush();
 }

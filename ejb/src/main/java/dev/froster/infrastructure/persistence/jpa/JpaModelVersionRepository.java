@@ -1,5 +1,6 @@
 package dev.froster.infrastructure.persistence.jpa;
 
+import dev.froster.domain.model.model.ModelKind;
 import dev.froster.domain.model.model.ModelVersion;
 import dev.froster.domain.model.model.ModelVersionId;
 import dev.froster.domain.model.model.ModelVersionRepository;
@@ -53,6 +54,25 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
   @Override
   public void add(ModelVersion version) {
     entityManager.persist(version);
+  }
+
+  @Override
+  public List<ModelVersion> list() {
+    return entityManager
+        .createQuery("select v from ModelVersion v order by v.id desc", ModelVersion.class)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<ModelVersion> latestBase() {
+    return entityManager
+        .createQuery(
+            "select v from ModelVersion v where v.kind = :base order by v.id desc",
+            ModelVersion.class)
+        .setParameter("base", ModelKind.BASE)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override
