@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,20 +39,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 7, item 4, in the real server: retraining schedules with cron expressions; a bad expression
  * is refused with nothing stored; a schedule outlives an application restart (its next fire time is
- * read back from the database) and fires, starting a run through TrainingRuns and recording the
- * outcome.
+ * read back from the database) and fires, starting a run through TrainingRuns with the tiny
+ * configuration (ScheduledTraining) that completes and registers a candidate with metrics; the
+ * gate, set to fail, leaves the active version.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScheduleIT {
 
-  private static final String SCHEDULES = "/froster/api/v1/training/schedules";
+  private static final String API = "/froster/api/v1";
+  private static final String SCHEDULES = API + "/training/schedules";
   private static final HttpClientAs ADMIN = HttpClientAs.user("admin");
   private static final HttpClientAs ARCHIVIST = HttpClientAs.user("archivist");
   private static final String EVERY_MINUTE = "0 * * * * ?";
 
   private static long schedule;
   private static Instant firstFireTime;
+  private static long teacher;
+  private static Optional<Long> activeBefore;
 
   @Deployment(testable = false)
   static EnterpriseArchive froster() {
@@ -60,18 +65,29 @@ class ScheduleIT {
         .as(EnterpriseArchive.class);
   }
 
-  /** A run the schedule started (when TrainingRuns is deployed), stopped after the tests. */
+  /** The run the schedule started; stopped after the tests should a test fail while it runs. */
   private static Long startedRun;
 
+  /** A run started by hand to keep a later firing from starting one; stopped by the test. */
+  private static Long blockingRun;
+
   @AfterAll
-  static void removeTheSchedules() throws Exception {
+  static void removeTheSchedulesAndTheTinyRunSettings() throws Exception {
     if (startedRun != null) {
-      stopAndAbandon(startedRun);
+      ScheduledTraining.stopAndAbandonIfRunning(startedRun);
     }
+    if (blockingRun != null) {
+      ScheduledTraining.stopAndAbandonIfRunning(blockingRun);
+    }
+    ScheduledTraining.removeTinyRunSettings(serverDirectory());
     try (Connection connection = TestDatabase.connect()) {
       connection
           .createStatement()
           .executeUpdate("delete from training_schedule where name like 'schedule-it-%'");
+      // Later runs (TrainingIT) train on what is registered: leave them the training set they had
+      connection
+          .createStatement()
+          .executeUpdate("delete from training_dataset where name like 'schedule-squares-%'");
     }
   }
 
@@ -98,6 +114,14 @@ class ScheduleIT {
 
   @Test
   @Order(2)
+  void theServerHasATinyDatasetTeacherAndRunSettingsToTrainWith() throws Exception {
+    teacher = ScheduledTraining.registerDatasetAndTeacher();
+    activeBefore = ScheduledTraining.activeVersion();
+    ScheduledTraining.configureTinyRuns(serverDirectory(), teacher);
+  }
+
+  @Test
+  @Order(3)
   void aScheduleListsItsNextFireTimes() throws Exception {
     HttpResponse<String> created =
         ADMIN.post(
@@ -143,7 +167,7 @@ class ScheduleIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theScheduleOutlivesAnApplicationRestartAndFiresThroughTrainingRuns() throws Exception {
     restartApplication();
     JsonObject afterRestart = find(schedule);
@@ -154,16 +178,16 @@ class ScheduleIT {
     JsonObject fired = awaitFiring(schedule);
     JsonObject firing = fired.getJsonArray("recentFirings").getJsonObject(0);
     assertEquals(firstFireTime, Instant.parse(firing.getString("dueAt")), fired.toString());
-    String outcome = firing.getString("outcome");
-    // JSON-B leaves a null runId out
-    if (!firing.containsKey("runId") || firing.isNull("runId")) {
-      assertTrue(outcome.startsWith("skipped: "), outcome);
-    } else {
-      long run = firing.getJsonNumber("runId").longValue();
-      startedRun = run;
-      assertEquals("started run " + run, outcome);
-      assertEquals("schedule:" + schedule, runTrigger(run));
-    }
+    // JSON-B leaves a null runId out: a skipped firing fails here, with its reason
+    assertTrue(firing.containsKey("runId") && !firing.isNull("runId"), fired.toString());
+    long run = firing.getJsonNumber("runId").longValue();
+    startedRun = run;
+    // The next firing (a minute on) must not start a second run once this one has ended
+    JsonObject disabled =
+        json(ADMIN.post(SCHEDULES + "/" + schedule + "/disable", "")).asJsonObject();
+    assertFalse(disabled.getBoolean("enabled"), disabled.toString());
+    assertEquals("started run " + run, firing.getString("outcome"));
+    assertEquals("schedule:" + schedule, runTrigger(run));
     assertTrue(
         fireTimes(fired).get(0).isAfter(firstFireTime), "the next fire time moved on: " + fired);
     List<String> logged =
@@ -174,7 +198,72 @@ class ScheduleIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
+  void theScheduledRunCompletesAndRegistersACandidateAndTheFailedGateKeepsTheActiveVersion()
+      throws Exception {
+    JsonObject done = ScheduledTraining.awaitEnd(startedRun);
+    assertEquals("completed", done.getString("status"), done.toString());
+    assertEquals(
+        done.getJsonNumber("totalSteps").longValue(), done.getJsonNumber("step").longValue());
+    assertEquals(teacher, done.getJsonNumber("teacherId").longValue(), done.toString());
+    assertFalse(done.getJsonObject("gate").getBoolean("promote"), done.toString());
+    assertTrue(done.getJsonObject("gate").getString("reason").startsWith("failed"));
+
+    long candidate = done.getJsonNumber("candidateId").longValue();
+    JsonObject version = json(ADMIN.get(API + "/models/" + candidate)).asJsonObject();
+    assertEquals("candidate", version.getString("status"), version.toString());
+    assertEquals("trained", version.getString("kind"));
+    assertEquals(teacher, version.getJsonNumber("teacherId").longValue());
+    if (activeBefore.isPresent()) {
+      assertEquals(activeBefore.get(), version.getJsonNumber("parentId").longValue());
+    } else {
+      assertFalse(version.containsKey("parentId") && !version.isNull("parentId"), "no parent");
+    }
+    JsonObject settings = version.getJsonObject("trainingConfig").getJsonObject("settings");
+    assertEquals(1, settings.getInt("epochs"), "the tiny settings reached the scheduled run");
+    assertEquals(2, settings.getInt("batchSize"), settings.toString());
+    JsonObject metrics = version.getJsonObject("metrics");
+    for (String figure : List.of("base", "novel", "hm")) {
+      double value = metrics.getJsonNumber(figure).doubleValue();
+      assertTrue(value >= 0 && value <= 1, figure + " " + value);
+    }
+    assertTrue(metrics.getJsonArray("perClass").size() >= 4, metrics.toString());
+    assertFalse(metrics.getJsonObject("curves").getJsonArray("steps").isEmpty());
+
+    assertEquals(activeBefore, ScheduledTraining.activeVersion(), "the active version stayed");
+  }
+
+  @Test
+  @Order(6)
+  void aFiringWhileARunIsRunningIsSkippedAndStartsNothing() throws Exception {
+    // A hundred epochs of single videos run for many minutes: the next firing finds it running
+    HttpResponse<String> started =
+        ADMIN.post(
+            API + "/training/runs",
+            "{\"epochs\": 100, \"batchSize\": 1, \"checkpointEverySteps\": 1,"
+                + " \"learningRate\": 0.001}");
+    assertEquals(202, started.statusCode(), started.body());
+    blockingRun = json(started).asJsonObject().getJsonNumber("id").longValue();
+    JsonObject enabled =
+        json(ADMIN.post(SCHEDULES + "/" + schedule + "/enable", "")).asJsonObject();
+    assertTrue(enabled.getBoolean("enabled"), enabled.toString());
+
+    JsonObject fired = awaitFirings(schedule, 2);
+    JsonObject skipped = fired.getJsonArray("recentFirings").getJsonObject(0);
+    ADMIN.post(SCHEDULES + "/" + schedule + "/disable", "");
+    assertFalse(skipped.containsKey("runId") && !skipped.isNull("runId"), fired.toString());
+    assertTrue(skipped.getString("outcome").startsWith("skipped: "), fired.toString());
+    assertTrue(skipped.getString("outcome").contains("is running"), fired.toString());
+    assertEquals(1, runsTriggeredBy("schedule:" + schedule), "the skipped firing started no run");
+
+    assertEquals(202, ADMIN.post(API + "/training/runs/" + blockingRun + "/stop", "").statusCode());
+    assertEquals("stopped", ScheduledTraining.awaitEnd(blockingRun).getString("status"));
+    assertEquals(
+        200, ADMIN.post(API + "/training/runs/" + blockingRun + "/abandon", "").statusCode());
+  }
+
+  @Test
+  @Order(7)
   void deletingAScheduleRemovesItAndItsFirings() throws Exception {
     HttpResponse<String> deleted = delete(SCHEDULES + "/" + schedule);
     assertEquals(204, deleted.statusCode(), deleted.body());
@@ -206,12 +295,19 @@ class ScheduleIT {
         .toList();
   }
 
-  /** Waits (at most two and a half minutes: cron every minute, timer every minute) for a firing. */
   private static JsonObject awaitFiring(long id) throws Exception {
+    return awaitFirings(id, 1);
+  }
+
+  /**
+   * Waits (at most two and a half minutes: cron every minute, timer every minute) until the
+   * schedule has fired {@code count} times.
+   */
+  private static JsonObject awaitFirings(long id, int count) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
     while (Instant.now().isBefore(deadline)) {
       JsonObject schedule = find(id);
-      if (!schedule.getJsonArray("recentFirings").isEmpty()) {
+      if (schedule.getJsonArray("recentFirings").size() >= count) {
         return schedule;
       }
       Thread.sleep(1000);
@@ -231,22 +327,16 @@ class ScheduleIT {
     }
   }
 
-  /**
-   * Stops a run the schedule started and gives it up, so that later tests may start runs (one at a
-   * time).
-   */
-  private static void stopAndAbandon(long run) throws Exception {
-    ADMIN.post("/froster/api/v1/training/runs/" + run + "/stop", "");
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> status = ADMIN.get("/froster/api/v1/training/runs/" + run);
-      if (status.statusCode() != 200
-          || !"running".equals(json(status).asJsonObject().getString("status"))) {
-        break;
+  private static long runsTriggeredBy(String trigger) throws Exception {
+    try (Connection connection = TestDatabase.connect();
+        PreparedStatement statement =
+            connection.prepareStatement("select count(*) from training_run where trigger = ?")) {
+      statement.setString(1, trigger);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
       }
-      Thread.sleep(1000);
     }
-    ADMIN.post("/froster/api/v1/training/runs/" + run + "/abandon", "");
   }
 
   private static String runTrigger(long run) throws Exception {
