@@ -317,22 +317,17 @@ class ScheduleIT {
   }
 
   private static long storedNamed(String name) throws Exception {
-    try (Connection connection = TestDatabase.connect();
-        PreparedStatement statement =
-            connection.prepareStatement("select count(*) from training_schedule where name = ?")) {
-      statement.setString(1, name);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
+    return count("select count(*) from training_schedule where name = ?", name);
   }
 
   private static long runsTriggeredBy(String trigger) throws Exception {
+    return count("select count(*) from training_run where trigger = ?", trigger);
+  }
+
+  private static long count(String sql, String parameter) throws Exception {
     try (Connection connection = TestDatabase.connect();
-        PreparedStatement statement =
-            connection.prepareStatement("select count(*) from training_run where trigger = ?")) {
-      statement.setString(1, trigger);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getLong(1);

@@ -86,7 +86,7 @@ final class SearchWorld implements AutoCloseable {
           statement.setLong(3, start + 2000);
           segments[k] = EmbeddingWorld.single(statement);
         }
-        embeddings[k] = atSimilarity(queryEmbedding, score(k), random);
+        embeddings[k] = UnitVectors.atSimilarity(queryEmbedding, score(k), random);
         try (PreparedStatement statement =
             connection.prepareStatement(
                 "insert into segment_embedding (segment_id, model_version_id, embedding)"
@@ -237,28 +237,6 @@ final class SearchWorld implements AutoCloseable {
       statement.setString(3, status);
       statement.executeUpdate();
     }
-  }
-
-  /** A unit vector whose cosine with the unit vector {@code t} is {@code similarity}. */
-  private static float[] atSimilarity(float[] t, double similarity, Random random) {
-    double[] r = new double[t.length];
-    double along = 0;
-    for (int i = 0; i < r.length; i++) {
-      r[i] = random.nextGaussian();
-      along += r[i] * t[i];
-    }
-    double norm = 0;
-    for (int i = 0; i < r.length; i++) {
-      r[i] -= along * t[i];
-      norm += r[i] * r[i];
-    }
-    norm = Math.sqrt(norm);
-    double across = Math.sqrt(1 - similarity * similarity);
-    float[] e = new float[t.length];
-    for (int i = 0; i < e.length; i++) {
-      e[i] = (float) (similarity * t[i] + across * r[i] / norm);
-    }
-    return e;
   }
 
   static String literal(float[] values) {

@@ -9,6 +9,7 @@ import dev.froster.engine.clip.ClipModel;
 import dev.froster.engine.clip.tokenizer.ClipTokenizer;
 import dev.froster.engine.inference.VideoEmbedder;
 import dev.froster.engine.video.H264Mp4Writer;
+import dev.froster.it.UnitVectors;
 import jakarta.json.Json;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -123,7 +124,7 @@ final class UiWorld implements AutoCloseable {
                 + " values (?, ?, cast(? as vector))",
             segments[k],
             modelVersion,
-            literal(atSimilarity(query, SIMILARITY[k], random)));
+            literal(UnitVectors.atSimilarity(query, SIMILARITY[k], random)));
       }
       vocabulary =
           single(
@@ -304,28 +305,6 @@ final class UiWorld implements AutoCloseable {
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(image, "jpg", jpeg);
     return jpeg.toByteArray();
-  }
-
-  /** A unit vector whose cosine with the unit vector {@code t} is {@code similarity}. */
-  private static float[] atSimilarity(float[] t, double similarity, Random random) {
-    double[] r = new double[t.length];
-    double along = 0;
-    for (int i = 0; i < r.length; i++) {
-      r[i] = random.nextGaussian();
-      along += r[i] * t[i];
-    }
-    double norm = 0;
-    for (int i = 0; i < r.length; i++) {
-      r[i] -= along * t[i];
-      norm += r[i] * r[i];
-    }
-    norm = Math.sqrt(norm);
-    double across = Math.sqrt(1 - similarity * similarity);
-    float[] e = new float[t.length];
-    for (int i = 0; i < e.length; i++) {
-      e[i] = (float) (similarity * t[i] + across * r[i] / norm);
-    }
-    return e;
   }
 
   private static String literal(float[] values) {
