@@ -2,12 +2,12 @@ package dev.froster.engine.clip.pretrain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Hard-negative batches for contrastive pretraining: a batch is made of groups, each an image drawn
@@ -25,33 +25,71 @@ final class CaptionNeighbours {
   private final int[][] neighbours;
 
   /**
-   * Nearest captions by shared-word (Jaccard) similarity, ties by index; equal captions excluded.
+   * Nearest captions by shared-word (Jaccard) similarity, ties by index distance; equal captions
+   * excluded. Captions become bit masks over their words, so that the all-pairs comparison stays a
+   * few seconds for tens of thousands of stills, and each image keeps its best {@link #CANDIDATES}
+   * in a bounded insertion list rather than sorting every other image.
    */
   CaptionNeighbours(List<String> captions) {
     int n = captions.size();
-    List<Set<String>> words = new ArrayList<>(n);
+    Map<String, Integer> wordIds = new HashMap<>();
+    List<List<Integer>> wordsOf = new ArrayList<>(n);
     for (String caption : captions) {
-      words.add(new HashSet<>(Arrays.asList(caption.toLowerCase().split("[^\\p{L}]+"))));
+      List<Integer> ids = new ArrayList<>();
+      for (String word : new HashSet<>(Arrays.asList(caption.toLowerCase().split("[^\\p{L}]+")))) {
+        ids.add(wordIds.computeIfAbsent(word, w -> wordIds.size()));
+      }
+      wordsOf.add(ids);
+    }
+    int maskLongs = (wordIds.size() + 63) / 64;
+    long[][] masks = new long[n][maskLongs];
+    int[] wordCounts = new int[n];
+    for (int i = 0; i < n; i++) {
+      for (int id : wordsOf.get(i)) {
+        masks[i][id >>> 6] |= 1L << id;
+      }
+      wordCounts[i] = wordsOf.get(i).size();
     }
     neighbours = new int[n][];
     for (int i = 0; i < n; i++) {
-      final int anchor = i;
-      double[] similarity = new double[n];
-      List<Integer> others = new ArrayList<>();
+      int[] best = new int[CANDIDATES];
+      double[] bestSimilarity = new double[CANDIDATES];
+      int kept = 0;
       for (int j = 0; j < n; j++) {
-        if (j != i && !captions.get(j).equals(captions.get(i))) {
-          similarity[j] = jaccard(words.get(i), words.get(j));
-          others.add(j);
+        if (j == i || captions.get(j).equals(captions.get(i))) {
+          continue;
+        }
+        int shared = 0;
+        for (int w = 0; w < maskLongs; w++) {
+          shared += Long.bitCount(masks[i][w] & masks[j][w]);
+        }
+        double similarity = shared / (double) (wordCounts[i] + wordCounts[j] - shared);
+        int at = kept;
+        while (at > 0 && ranksBefore(similarity, j, bestSimilarity[at - 1], best[at - 1], i)) {
+          at--;
+        }
+        if (at < CANDIDATES) {
+          int last = Math.min(kept, CANDIDATES - 1);
+          System.arraycopy(best, at, best, at + 1, last - at);
+          System.arraycopy(bestSimilarity, at, bestSimilarity, at + 1, last - at);
+          best[at] = j;
+          bestSimilarity[at] = similarity;
+          kept = Math.min(kept + 1, CANDIDATES);
         }
       }
-      others.sort(
-          Comparator.comparingDouble((Integer j) -> -similarity[j])
-              .thenComparingInt(j -> Math.abs(j - anchor)));
-      neighbours[i] =
-          others.subList(0, Math.min(CANDIDATES, others.size())).stream()
-              .mapToInt(Integer::intValue)
-              .toArray();
+      neighbours[i] = Arrays.copyOf(best, kept);
     }
+  }
+
+  /** Whether candidate {@code j} ranks before {@code k} as a neighbour of {@code anchor}. */
+  private static boolean ranksBefore(
+      double similarityJ, int j, double similarityK, int k, int anchor) {
+    if (similarityJ != similarityK) {
+      return similarityJ > similarityK;
+    }
+    int distanceJ = Math.abs(j - anchor);
+    int distanceK = Math.abs(k - anchor);
+    return distanceJ != distanceK ? distanceJ < distanceK : j < k;
   }
 
   /** The nearest captions of image {@code i}, nearest first. */
@@ -91,12 +129,4 @@ final class CaptionNeighbours {
    * @param anchorsUsed anchors of the order consumed
    */
   record Batch(List<Integer> members, int anchorsUsed) {}
-
-  private static double jaccard(Set<String> a, Set<String> b) {
-    int shared = 0;
-    for (String word : a) {
-      shared += b.contains(word) ? 1 : 0;
-    }
-    return shared / (double) (a.size() + b.size() - shared);
-  }
 }

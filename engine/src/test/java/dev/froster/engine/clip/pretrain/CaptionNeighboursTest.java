@@ -54,4 +54,59 @@ class CaptionNeighboursTest {
     assertTrue(
         contains(neighbours.of(secondAnchor), batch.members().get(3)), "with one of its own");
   }
+
+  /**
+   * The bounded selection keeps exactly what sorting every other caption by (similarity, index
+   * distance, index) would keep, on a world-sized set where ties are everywhere.
+   */
+  @Test
+  void theBoundedSelectionKeepsWhatAFullSortKeeps() {
+    String[] shapes = {"circle", "square", "star"};
+    String[] colours = {"red", "blue", "green"};
+    String[] motions = {"moving left", "moving right", "rotating clockwise", "growing"};
+    String[] places = {"on grass", "on sand", "in space", ""};
+    Random random = new Random(5);
+    List<String> captions = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      captions.add(
+          String.join(
+                  " ",
+                  "a",
+                  colours[random.nextInt(3)],
+                  shapes[random.nextInt(3)],
+                  motions[random.nextInt(4)],
+                  places[random.nextInt(4)])
+              .trim());
+    }
+    CaptionNeighbours neighbours = new CaptionNeighbours(captions);
+    for (int anchor = 0; anchor < captions.size(); anchor += 37) {
+      assertArrayEquals(
+          sortedNeighbours(captions, anchor), neighbours.of(anchor), "neighbours of " + anchor);
+    }
+  }
+
+  /** The reference: every other caption sorted, the first {@code CANDIDATES} kept. */
+  private static int[] sortedNeighbours(List<String> captions, int anchor) {
+    java.util.Set<String> words = wordsOf(captions.get(anchor));
+    java.util.Map<Integer, Double> similarity = new java.util.HashMap<>();
+    for (int j = 0; j < captions.size(); j++) {
+      if (j != anchor && !captions.get(j).equals(captions.get(anchor))) {
+        java.util.Set<String> other = wordsOf(captions.get(j));
+        long shared = words.stream().filter(other::contains).count();
+        similarity.put(j, shared / (double) (words.size() + other.size() - shared));
+      }
+    }
+    return similarity.keySet().stream()
+        .sorted(
+            java.util.Comparator.comparingDouble((Integer j) -> -similarity.get(j))
+                .thenComparingInt(j -> Math.abs(j - anchor))
+                .thenComparingInt(j -> j))
+        .limit(CaptionNeighbours.CANDIDATES)
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  private static java.util.Set<String> wordsOf(String caption) {
+    return new HashSet<>(java.util.Arrays.asList(caption.toLowerCase().split("[^\\p{L}]+")));
+  }
 }
