@@ -5,10 +5,13 @@ import dev.froster.application.AssetTagService;
 import dev.froster.application.TagQueries;
 import dev.froster.application.UnknownEntityException;
 import dev.froster.domain.model.asset.AssetId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 
+// Only user requests call it (REST and pages, which check the same roles): defence in depth.
+@RolesAllowed({"archivist", "tagger", "admin"})
 @Stateless
 public class DefaultAssetTagService implements AssetTagService {
 

@@ -13,6 +13,7 @@ import dev.froster.infrastructure.inference.EngineVideoEmbedder;
 import dev.froster.infrastructure.ingest.IngestConfiguration;
 import dev.froster.infrastructure.training.ClipImport;
 import dev.froster.infrastructure.training.TrainingConfiguration;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
+// Only user requests call it (REST and the models page): reading for every role, import for
+// admins (defence in depth; the callers check the same roles).
+@RolesAllowed({"archivist", "tagger", "admin"})
 @Stateless
 public class DefaultModelVersions implements ModelVersions {
 
@@ -46,6 +50,7 @@ public class DefaultModelVersions implements ModelVersions {
   }
 
   @Override
+  @RolesAllowed("admin")
   public ModelVersionDetails importClip(String name, String checkpointPath, String tokenizerPath) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidModelBundleException("name is required (at most 200 characters)");

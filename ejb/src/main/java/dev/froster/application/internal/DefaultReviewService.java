@@ -21,6 +21,7 @@ import dev.froster.domain.model.tag.TagRepository;
 import dev.froster.domain.model.tag.TagSource;
 import dev.froster.domain.model.tag.TermRef;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,6 +38,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
+// Only user requests call it (REST and pages, which check the same roles): defence in depth.
+@RolesAllowed({"tagger", "admin"})
 @Stateless
 public class DefaultReviewService implements ReviewService {
 

@@ -21,12 +21,15 @@ import dev.froster.engine.video.VideoDecodingException;
 import dev.froster.infrastructure.inference.QueryEmbeddings;
 import dev.froster.infrastructure.inference.VideoEmbedders;
 import dev.froster.infrastructure.search.MomentSearch;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 
+// Only user requests call it (REST and pages, which check the same roles): defence in depth.
+@RolesAllowed({"archivist", "tagger", "admin"})
 @Stateless
 public class DefaultSearchService implements SearchService {
 

@@ -84,9 +84,27 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("login:signIn")).click();
   }
 
-  /** Logs out whoever is signed in (a fresh start for the next test). */
+  /**
+   * Logs out whoever is signed in through the menu's Log out action, which ends the session on the
+   * server too (a fresh start for the next test). Deleting the browser's cookies instead left the
+   * server session alive: a page still polling (the jobs page) could then carry the old session
+   * cookie into the next sign-in, which Liberty refuses (SESN0008E, a session of another user).
+   * When the current page has no menu (login, error pages), the dashboard is opened: it shows the
+   * menu when a session is still live, else the login page, and then nobody is signed in.
+   */
   void signOut() {
-    driver.manage().deleteAllCookies();
+    if (driver.findElements(By.id("menu:logout")).isEmpty()) {
+      driver.get(page("dashboard.xhtml"));
+      wait.until(
+          ExpectedConditions.or(
+              ExpectedConditions.visibilityOfElementLocated(By.id("menu:logout")),
+              ExpectedConditions.visibilityOfElementLocated(By.id("login:user"))));
+      if (driver.findElements(By.id("menu:logout")).isEmpty()) {
+        return;
+      }
+    }
+    driver.findElement(By.id("menu:logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out")));
   }
 
   void screenshot(String name) {

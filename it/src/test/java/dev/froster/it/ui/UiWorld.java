@@ -212,7 +212,7 @@ final class UiWorld implements AutoCloseable {
     return "http://localhost:" + System.getProperty("froster.http.port");
   }
 
-  private static void check(HttpResponse<String> response, int status) {
+  static void check(HttpResponse<String> response, int status) {
     if (response.statusCode() != status) {
       throw new IllegalStateException(
           response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
@@ -232,7 +232,7 @@ final class UiWorld implements AutoCloseable {
         url, env.getOrDefault("FROSTER_DB_USER", "froster"), env.get("FROSTER_DB_PASSWORD"));
   }
 
-  private static long single(Connection db, String sql, Object... parameters) throws SQLException {
+  static long single(Connection db, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
@@ -244,7 +244,7 @@ final class UiWorld implements AutoCloseable {
     }
   }
 
-  private static void update(Connection db, String sql, Object... parameters) throws SQLException {
+  static void update(Connection db, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = db.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
@@ -254,7 +254,7 @@ final class UiWorld implements AutoCloseable {
   }
 
   /** A tiny CLIP (32² images, 32-d embeddings) with random weights, in the server's models root. */
-  private static Path writeTinyBundle(String name) throws IOException {
+  static Path writeTinyBundle(String name) throws IOException {
     String root = System.getenv("FROSTER_MODELS_ROOT");
     if (root == null || root.isEmpty()) {
       throw new IllegalStateException("FROSTER_MODELS_ROOT is not set: run through mvn -pl it");
@@ -278,7 +278,7 @@ final class UiWorld implements AutoCloseable {
   }
 
   /** An H.264 MP4 at 10 fps, 160×90: a square crossing a coloured ground. */
-  private static Path writeVideo(Path file, int seconds) throws IOException {
+  static Path writeVideo(Path file, int seconds) throws IOException {
     Files.createDirectories(file.getParent());
     try (H264Mp4Writer writer = H264Mp4Writer.open(file, 160, 90, 10, 300_000)) {
       for (int frame = 0; frame < seconds * 10; frame++) {

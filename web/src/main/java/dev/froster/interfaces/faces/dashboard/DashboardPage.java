@@ -1,12 +1,12 @@
 package dev.froster.interfaces.faces.dashboard;
 
-import dev.froster.application.CatalogueEmbeddingService;
-import dev.froster.application.EmbeddingProgress;
+import dev.froster.application.EmbeddingCoverageService;
 import dev.froster.application.ModelRegistry;
 import dev.froster.application.ReviewOrder;
 import dev.froster.application.ReviewPage;
 import dev.froster.application.ReviewQueueQuery;
 import dev.froster.application.ReviewService;
+import dev.froster.application.VersionCoverage;
 import dev.froster.domain.model.model.ModelVersion;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * dashboard.xhtml: where the catalogue stands, in one look. The review queue length is counted up
+ * dashboard.xhtml: where the catalogue stands, in one look: the active model, the embedding
+ * coverage of every version that has embeddings (active, candidates being re-embedded, retired ones
+ * still kept for rollback), the review queue and recent jobs. The review queue length is counted up
  * to one page of the queue ({@link ReviewQueueQuery#MAX_LIMIT}; more shows as "200+"), and only for
  * the roles that may review.
  */
@@ -28,19 +30,19 @@ import java.util.Optional;
 public class DashboardPage {
 
   @EJB private ModelRegistry models;
-  @EJB private CatalogueEmbeddingService embeddings;
+  @EJB private EmbeddingCoverageService embeddings;
   @EJB private ReviewService review;
   @Inject FacesContext faces;
 
   private ModelVersion activeModel;
-  private EmbeddingProgress coverage;
+  private List<VersionCoverage> coverage;
   private String reviewQueueLength;
 
   @PostConstruct
   void load() {
     Optional<ModelVersion> active = models.active();
     activeModel = active.orElse(null);
-    coverage = active.map(version -> embeddings.progress(version.id(), List.of())).orElse(null);
+    coverage = embeddings.perVersion();
     if (faces.getExternalContext().isUserInRole("tagger")
         || faces.getExternalContext().isUserInRole("admin")) {
       try {
@@ -59,15 +61,9 @@ public class DashboardPage {
     return activeModel;
   }
 
-  public EmbeddingProgress getCoverage() {
+  /** Every version with embeddings, the active one first. */
+  public List<VersionCoverage> getCoverage() {
     return coverage;
-  }
-
-  /** Percent of the catalogue's segments the active version has embedded. */
-  public double getCoveragePercent() {
-    return coverage == null || coverage.total() == 0
-        ? 0
-        : 100.0 * coverage.done() / coverage.total();
   }
 
   public String getReviewQueueLength() {

@@ -41,9 +41,9 @@ import org.primefaces.model.file.UploadedFile;
 /**
  * vocabularies.xhtml (admins). A new vocabulary comes from an uploaded CSV (terms as {@code
  * label,description,synonyms}; name and thresholds from the form) or JSON file (everything in the
- * file). The selected vocabulary's terms can be added, edited and removed, its thresholds changed,
- * and any term previewed: the moments the active model finds nearest its label and description,
- * i.e. what the term would tag.
+ * file). The selected vocabulary's terms can be added, edited in place ({@link TermEditing}) and
+ * removed, its thresholds changed, and any term previewed: the moments the active model finds
+ * nearest its label and description, i.e. what the term would tag.
  */
 @Named
 @ViewScoped
@@ -170,7 +170,7 @@ public class VocabulariesPage implements Serializable {
         () ->
             vocabularies.addTerm(
                 new VocabularyId(selected.id()),
-                TermDraft.of("term", termLabel, termDescription, synonyms(termSynonyms))),
+                TermDraft.of("term", termLabel, termDescription, synonymsOf(termSynonyms))),
         "Added " + termLabel);
     termLabel = null;
     termDescription = null;
@@ -231,7 +231,21 @@ public class VocabulariesPage implements Serializable {
     refresh();
   }
 
-  private static List<String> synonyms(String text) {
+  /** Reads the vocabularies again (after a term edited in place, see {@link TermEditing}). */
+  public void reload() {
+    refresh();
+  }
+
+  /**
+   * The term's synonyms as one line ("a, b"). A bean method, because EL resolves {@code
+   * String.join} to its varargs form and prints nothing for a list.
+   */
+  public String synonymsText(VocabularyDetails.TermDetails term) {
+    return String.join(", ", term.synonyms());
+  }
+
+  /** {@code "a | b"} → a, b (blank parts dropped). */
+  static List<String> synonymsOf(String text) {
     if (text == null || text.isBlank()) {
       return List.of();
     }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -19,8 +22,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,11 +35,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * Issue 8 items 4 and 5 in a real browser: the models page lists registered versions with their
  * held-out accuracy and compares two side by side (metrics, per-class accuracy, inline SVG charts);
- * an invalid cron on the jobs page is refused next to its field and stores nothing; a tagger is
- * still refused the models page. Two versions with metrics are written through SQL (candidates, so
- * that no other test's active version or rollback target changes) and deleted afterwards.
+ * it promotes a candidate (the re-embedding's progress shown at the top), rolls back, purges a
+ * retired version's embeddings and refuses a file that is not a CLIP checkpoint next to its field;
+ * the jobs page starts a tiny training run and lists it to its end; an invalid cron is refused next
+ * to its field and stores nothing; a tagger is still refused the models page. Two versions with
+ * metrics are written through SQL (candidates, so that no other test's active version or rollback
+ * target changes) and deleted afterwards; the rest comes from {@link ModelsWorld}. Each test signs
+ * out through the page's Log out action.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelsPagesIT {
 
   private static final String UNIQUE =
@@ -42,8 +53,11 @@ class ModelsPagesIT {
   private static final String STUDENT = "u9-froster-" + UNIQUE;
 
   private static Browser browser;
+  private static ModelsWorld world;
   private static long teacher;
   private static long student;
+  private static long promoted;
+  private static long rolledBackTo;
 
   @Deployment(testable = false)
   static EnterpriseArchive froster() {
@@ -92,12 +106,16 @@ class ModelsPagesIT {
                   + " \"train_accuracy\": 0.75}]}}");
     }
     browser = Browser.open();
+    world = new ModelsWorld();
   }
 
   @AfterAll
-  static void closeEverything() throws SQLException {
+  static void closeEverything() throws Exception {
     if (browser != null) {
       browser.close();
+    }
+    if (world != null) {
+      world.close();
     }
     try (Connection db = UiWorld.connect();
         PreparedStatement delete =
@@ -118,6 +136,7 @@ class ModelsPagesIT {
   }
 
   @Test
+  @Order(1)
   void theModelsPageListsVersionsWithMetricsAndComparesTwo() {
     // Management pages are protected views: they open through Faces' own links (menu, table).
     signInAndOpen("models");
@@ -156,6 +175,123 @@ class ModelsPagesIT {
   }
 
   @Test
+  @Order(2)
+  void promotingACandidateShowsTheReembeddingAndRollbackRestoresThePrevious() throws Exception {
+    long previous = world.registerCandidate("previous");
+    world.activate(previous);
+    world.addSegmentedAssets(Path.of("target", "ui-videos").toAbsolutePath(), 2);
+    long candidate = world.registerCandidate("candidate");
+    signInAndOpen("models");
+    row(candidate).findElement(By.cssSelector("button.promote")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Promoting version " + candidate));
+    assertEquals(
+        Long.toString(candidate),
+        browser.driver.findElement(By.id("promotion-candidate")).getText());
+    // The page polls the re-embedding until it ends: segments done of the catalogue's total.
+    browser.wait.until(ExpectedConditions.textToBe(By.id("promotion-status"), "COMPLETED"));
+    Matcher progress =
+        Pattern.compile("(\\d+) / (\\d+) segments re-embedded")
+            .matcher(browser.driver.findElement(By.id("promotion:promotion-progress")).getText());
+    assertTrue(progress.matches(), progress.toString());
+    assertEquals(progress.group(2), progress.group(1));
+    assertTrue(Long.parseLong(progress.group(2)) >= 6, progress.group(2));
+    assertEquals("active", ModelsWorld.status(candidate));
+    assertEquals("retired", ModelsWorld.status(previous));
+    browser.screenshot("ModelsPagesIT-promoted");
+
+    browser.driver.findElement(By.id("promotion:rollback")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Rolled back: version " + previous + " is active again"));
+    assertEquals("active", ModelsWorld.status(previous));
+    assertEquals("retired", ModelsWorld.status(candidate));
+    assertEquals("retired", row(candidate).findElement(By.className("status")).getText());
+    promoted = candidate;
+    rolledBackTo = previous;
+  }
+
+  @Test
+  @Order(3)
+  void aRetiredVersionsEmbeddingsArePurgedButNotTheRollbackTargets() throws Exception {
+    // Another switch retires the version rolled back to: it becomes the rollback target, and the
+    // candidate promoted before is an older retired version whose embeddings may go.
+    long next = world.registerCandidate("next");
+    world.activate(next);
+    signInAndOpen("models");
+    row(rolledBackTo).findElement(By.cssSelector("button.purge")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "rollback target"));
+    assertFalse(ModelsWorld.purged(rolledBackTo));
+
+    row(promoted).findElement(By.cssSelector("button.purge")).click();
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Purged the embeddings of retired version " + promoted));
+    assertTrue(ModelsWorld.purged(promoted));
+    assertTrue(row(promoted).getText().contains("(purged)"), row(promoted).getText());
+    assertTrue(row(promoted).findElements(By.cssSelector("button.purge")).isEmpty());
+  }
+
+  @Test
+  @Order(4)
+  void aFileThatIsNoClipCheckpointIsRefusedNextToItsFieldAndRegistersNothing() throws Exception {
+    String name = "u10-not-clip-" + UNIQUE;
+    String checkpoint = ModelsWorld.writeNotAClipCheckpoint(name);
+    signInAndOpen("models");
+    browser.driver.findElement(By.id("import:importName")).sendKeys(name);
+    browser.driver.findElement(By.id("import:checkpointPath")).sendKeys(checkpoint);
+    browser.driver.findElement(By.id("import:importButton")).click();
+    WebElement message =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//input[@id='import:checkpointPath']/following-sibling::*"
+                        + "[contains(@class, 'ui-message-error')]")));
+    assertTrue(message.getText().contains(checkpoint), message.getText());
+    assertTrue(
+        browser
+            .driver
+            .findElements(
+                By.xpath(
+                    "//input[@id='import:importName']/following-sibling::*"
+                        + "[contains(@class, 'ui-message-error')]"))
+            .isEmpty());
+    try (Connection db = UiWorld.connect()) {
+      assertEquals(0, single(db, "select count(*) from model_version where name = ?", name));
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aTrainingRunStartedOnTheJobsPageIsListedUntilItCompletes() throws Exception {
+    world.registerDatasetAndTeacher();
+    world.configureTinyRuns();
+    signInAndOpen("jobs");
+    browser.driver.findElement(By.id("training:startRun")).click();
+    WebElement started =
+        browser.wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//*[@id='jobs:messages']//*[contains(text(), 'Started training run')]")));
+    Matcher id = Pattern.compile("Started training run (\\d+)").matcher(started.getText());
+    assertTrue(id.find(), started.getText());
+    long run = Long.parseLong(id.group(1));
+    // The runs table is re-rendered every 2 s while the run trains: cells are looked up afresh.
+    String row =
+        "//tr[contains(@class, 'training-run')][.//span[@class='run-id' and text()='" + run + "']]";
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(row)));
+    browser.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.xpath(row + "/td[2]"), "admin"));
+    // The page re-reads the runs every 2 s while one runs: it shows the end by itself.
+    assertEquals("completed", ModelsWorld.awaitEnd(run).getString("status"));
+    browser.wait.until(
+        ExpectedConditions.textToBe(By.xpath(row + "//span[@class='status']"), "completed"));
+    browser.screenshot("ModelsPagesIT-training-run");
+  }
+
+  @Test
+  @Order(6)
   void anInvalidCronIsRefusedNextToItsFieldAndStoresNothing() throws SQLException {
     String name = "u9-nightly-" + UNIQUE;
     signInAndOpen("jobs");
@@ -184,6 +320,7 @@ class ModelsPagesIT {
   }
 
   @Test
+  @Order(7)
   void aScheduleShowsItsNextFireTimesAndCanBeDeleted() throws SQLException {
     String name = "u9-weekly-" + UNIQUE;
     signInAndOpen("jobs");
@@ -226,6 +363,7 @@ class ModelsPagesIT {
   }
 
   @Test
+  @Order(8)
   void aTaggerStillCannotOpenTheModelsPage() {
     browser.signIn("tagger", "models.xhtml?version=" + student);
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forbidden")));

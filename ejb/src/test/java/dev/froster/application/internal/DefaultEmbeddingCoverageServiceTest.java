@@ -1,0 +1,167 @@
+package dev.froster.application.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.froster.application.VersionCoverage;
+import dev.froster.db.SchemaMigrations;
+import dev.froster.db.TemporaryDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.reflect.Field;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's coverage per model version on a real migrated database: which versions are listed
+ * (those with embeddings), in which order (active first), and which segments count (not those of
+ * failed assets).
+ */
+class DefaultEmbeddingCoverageServiceTest {
+
+  private static TemporaryDatabase database;
+  private static EntityManagerFactory factory;
+
+  @BeforeAll
+  static void migrate() throws Exception {
+    database = TemporaryDatabase.create();
+    SchemaMigrations.migrate(database.dataSource());
+    Map<String, Object> outsideTheServer = new HashMap<>();
+    outsideTheServer.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+    outsideTheServer.put("jakarta.persistence.jtaDataSource", database.dataSource());
+    outsideTheServer.put("jakarta.persistence.nonJtaDataSource", database.dataSource());
+    outsideTheServer.put(
+        "hibernate.transaction.jta.platform",
+        "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
+    factory = Persistence.createEntityManagerFactory("froster", outsideTheServer);
+  }
+
+  @AfterAll
+  static void drop() throws Exception {
+    if (factory != null) {
+      factory.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void everyVersionWithEmbeddingsIsListedActiveFirstWithTheCatalogueItCovers() throws Exception {
+    EntityManager em = factory.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      DefaultEmbeddingCoverageService coverage = over(em);
+      assertEquals(List.of(), coverage.perVersion());
+
+      long retired = version(em, "old", "retired");
+      long active = version(em, "serving", "active");
+      long candidate = version(em, "next", "candidate");
+      long unused = version(em, "never-embedded", "candidate");
+      long good = asset(em, 1, "embedded");
+      long failed = asset(em, 2, "failed");
+      long fresh = asset(em, 3, "segmented");
+      long[] goodSegments = {segment(em, good, 0), segment(em, good, 1), segment(em, good, 2)};
+      long failedSegment = segment(em, failed, 0);
+      segment(em, fresh, 0);
+      for (long segment : goodSegments) {
+        embed(em, segment, active);
+      }
+      embed(em, failedSegment, active);
+      embed(em, goodSegments[0], candidate);
+      // A version whose only embedding is of a failed asset covers nothing of the catalogue.
+      embed(em, failedSegment, retired);
+
+      // 4 catalogue segments: the failed asset's one does not count.
+      List<VersionCoverage> listed = coverage.perVersion();
+      assertEquals(
+          List.of(
+              new VersionCoverage(active, "serving", "active", 3, 4),
+              new VersionCoverage(candidate, "next", "candidate", 1, 4)),
+          listed);
+      assertEquals(75.0, listed.get(0).percent(), 1e-9);
+      assertEquals(25.0, listed.get(1).percent(), 1e-9);
+
+      embed(em, goodSegments[1], retired);
+      assertEquals(
+          List.of(active, candidate, retired),
+          coverage.perVersion().stream().map(VersionCoverage::versionId).toList());
+      assertEquals(false, coverage.perVersion().stream().anyMatch(v -> v.versionId() == unused));
+      em.getTransaction().rollback();
+    } finally {
+      em.close();
+    }
+  }
+
+  private static DefaultEmbeddingCoverageService over(EntityManager em) throws Exception {
+    DefaultEmbeddingCoverageService service = new DefaultEmbeddingCoverageService();
+    Field field = DefaultEmbeddingCoverageService.class.getDeclaredField("entityManager");
+    field.setAccessible(true);
+    field.set(service, em);
+    return service;
+  }
+
+  private static long version(EntityManager em, String name, String status) {
+    return id(
+        em,
+        "insert into model_version (name, bundle_path, bundle_sha256, embed_dim, status,"
+            + " activated_at, retired_at) values ('"
+            + name
+            + "', '/models/"
+            + name
+            + "', '"
+            + "c".repeat(64)
+            + "', 3, '"
+            + status
+            + "', "
+            + (status.equals("candidate") ? "null" : "now()")
+            + ", "
+            + (status.equals("retired") ? "now()" : "null")
+            + ") returning id");
+  }
+
+  private static long asset(EntityManager em, int number, String status) {
+    return id(
+        em,
+        "insert into media_asset (source_uri, sha256, status, failure_reason) values ('file:/clips/"
+            + number
+            + ".mp4', '"
+            + "d".repeat(63)
+            + number
+            + "', '"
+            + status
+            + "', "
+            + (status.equals("failed") ? "'cannot decode'" : "null")
+            + ") returning id");
+  }
+
+  private static long segment(EntityManager em, long asset, int second) {
+    return id(
+        em,
+        "insert into segment (asset_id, start_ms, end_ms) values ("
+            + asset
+            + ", "
+            + second * 1000
+            + ", "
+            + (second + 1) * 1000
+            + ") returning id");
+  }
+
+  private static void embed(EntityManager em, long segment, long version) {
+    em.createNativeQuery(
+            "insert into segment_embedding (segment_id, model_version_id, embedding) values ("
+                + segment
+                + ", "
+                + version
+                + ", '[0.1,0.2,0.3]')")
+        .executeUpdate();
+  }
+
+  private static long id(EntityManager em, String sql) {
+    return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+  }
+}
