@@ -68,6 +68,14 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
       description = "Work folder (default: var/benchmark/b2n, or var/benchmark/b2n-quick).")
   private Path work;
 
+  @Option(
+      names = "--teacher",
+      paramLabel = "BUNDLE",
+      description =
+          "A pretrained CLIP bundle to use as the teacher instead of pretraining one in the work"
+              + " folder (demo/teacher fits --quick: the same three shapes at 32 px).")
+  private Path givenTeacher;
+
   @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1..N (default: 3).")
   private int seeds = 3;
 
@@ -75,6 +83,11 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
+    }
+    if (givenTeacher != null && !ModelBundle.isBundle(givenTeacher)) {
+      // before the world is generated: a wrong path costs nothing
+      throw new IllegalArgumentException(
+          "--teacher " + givenTeacher + ": not a model bundle (no manifest.json)");
     }
     Path folder = work != null ? work : Path.of("var", "benchmark", quick ? "b2n-quick" : "b2n");
     Files.createDirectories(folder);
@@ -131,6 +144,10 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
   }
 
   private Path teacher(Path world, Path folder) throws IOException {
+    if (givenTeacher != null) {
+      progress("using the teacher bundle " + givenTeacher);
+      return givenTeacher;
+    }
     if (ModelBundle.isBundle(folder)) {
       progress("reusing the teacher bundle " + folder);
       return folder;

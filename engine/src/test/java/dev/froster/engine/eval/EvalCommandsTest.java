@@ -186,6 +186,17 @@ class EvalCommandsTest {
     assertFalse(Files.exists(run));
   }
 
+  @Test
+  void aBenchmarkTeacherThatIsNotABundleFailsBeforeAnythingIsGenerated(@TempDir Path dir) {
+    Path work = dir.resolve("work");
+    Outcome outcome =
+        cli("benchmark", "b2n", "--quick", "--work", work.toString(), "--teacher", dir.toString());
+    assertEquals(1, outcome.status());
+    assertTrue(outcome.err().contains("--teacher " + dir), outcome.err());
+    assertTrue(outcome.err().contains("not a model bundle"), outcome.err());
+    assertFalse(Files.exists(work.resolve("world")), "no world generated");
+  }
+
   /** {@code froster train} on {@code data} from {@code teacher}, plus any further options. */
   private static Outcome train(
       String data, String teacher, String method, String output, String... options) {
