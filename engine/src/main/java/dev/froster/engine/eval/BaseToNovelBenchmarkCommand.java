@@ -76,6 +76,12 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
               + " folder (demo/teacher fits --quick: the same three shapes at 32 px).")
   private Path givenTeacher;
 
+  @Option(
+      names = "--shots",
+      paramLabel = "K",
+      description = "Training videos per base class (default: 16, or 2 with --quick).")
+  private Integer shots;
+
   @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1..N (default: 3).")
   private int seeds = 3;
 
@@ -83,6 +89,9 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (seeds < 1) {
       throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
+    }
+    if (shots != null && shots < 1) {
+      throw new IllegalArgumentException("--shots must be at least 1, was " + shots);
     }
     if (givenTeacher != null && !ModelBundle.isBundle(givenTeacher)) {
       // before the world is generated: a wrong path costs nothing
@@ -101,7 +110,10 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
     int epochs = quick ? QUICK_EPOCHS : EPOCHS;
     BaseToNovelProtocol protocol =
         new BaseToNovelProtocol(
-            METHODS, quick ? QUICK_SHOTS : SHOTS, seedList, m -> Recipes.synthetic(m, epochs));
+            METHODS,
+            shots != null ? shots : quick ? QUICK_SHOTS : SHOTS,
+            seedList,
+            m -> Recipes.synthetic(m, epochs));
     EvaluationReport report =
         protocol.run(world, teacher, folder, BaseToNovelBenchmarkCommand::progress);
     progress(

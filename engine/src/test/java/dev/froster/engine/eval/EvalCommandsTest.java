@@ -187,13 +187,18 @@ class EvalCommandsTest {
   }
 
   @Test
-  void aBenchmarkTeacherThatIsNotABundleFailsBeforeAnythingIsGenerated(@TempDir Path dir) {
+  void aBenchmarkTeacherThatIsNotABundleOrNoShotsFailBeforeAnythingIsGenerated(@TempDir Path dir) {
     Path work = dir.resolve("work");
     Outcome outcome =
         cli("benchmark", "b2n", "--quick", "--work", work.toString(), "--teacher", dir.toString());
     assertEquals(1, outcome.status());
     assertTrue(outcome.err().contains("--teacher " + dir), outcome.err());
     assertTrue(outcome.err().contains("not a model bundle"), outcome.err());
+    assertFalse(Files.exists(work.resolve("world")), "no world generated");
+
+    Outcome noShots = cli("benchmark", "b2n", "--quick", "--work", work.toString(), "--shots", "0");
+    assertEquals(1, noShots.status());
+    assertTrue(noShots.err().contains("--shots must be at least 1, was 0"), noShots.err());
     assertFalse(Files.exists(work.resolve("world")), "no world generated");
   }
 
