@@ -54,6 +54,10 @@ final class ProtocolRun {
             evaluator.evaluate(
                 trained.model(), test.getValue().vocabulary(), test.getValue().videos(), manager));
       }
+      // every epoch's checkpoint (28 MB for the tiny model) is kept for resuming and averaging;
+      // once the run is scored nothing reads them (a rerun starts over): a quick benchmark's 12
+      // runs filled 9.4 GB
+      deleteTree(runDirectory.resolve("checkpoints"));
       return new EvaluationReport.Run(
           MethodLabels.label(settings.method()), settings.seed(), splits, trained.steps());
     }
