@@ -73,8 +73,7 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
       paramLabel = "BUNDLE",
       description =
           "A pretrained CLIP bundle to use as the teacher instead of pretraining one in the work"
-              + " folder (WORK/teacher of froster demo-model fits --quick: the same three shapes"
-              + " at 32 px).")
+              + " folder (demo/teacher fits --quick: the same three shapes at 32 px).")
   private Path givenTeacher;
 
   @Option(

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import dev.froster.engine.bundle.BundleManifest;
+import dev.froster.engine.bundle.ModelBundle;
 import dev.froster.engine.demo.SearchEvaluation.ModelResult;
 import dev.froster.engine.demo.SearchEvaluation.Wording;
 import dev.froster.engine.inference.VideoEmbedder;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoBundleTest {
   /** The committed bundle, relative to the engine module (the tests' working folder). */
   private static final Path BUNDLE = Path.of("..", "demo", "model");
+
+  /** The teacher the committed bundle was trained from ({@code WORK/teacher} of the recipe). */
+  private static final Path TEACHER = Path.of("..", "demo", "teacher");
 
   /** The committed bundle's weights, as demo/README.md documents them. */
   static final String WEIGHTS_SHA256 =
@@ -74,5 +79,18 @@ class DemoBundleTest {
         assertTrue(recall > 0 && recall <= 1, wording.title() + " recall@10 " + recall);
       }
     }
+  }
+
+  @Test
+  void theCommittedTeacherIsTheOneTheDemoModelWasTrainedFrom() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isDirectory(BUNDLE) && Files.isDirectory(TEACHER),
+        "demo/model or demo/teacher is absent: build them with ./froster demo-model");
+    BundleManifest teacher = ModelBundle.readManifest(TEACHER);
+    assertEquals(
+        ModelBundle.readManifest(BUNDLE).provenance().sourceSha256(),
+        teacher.files().get(teacher.weights()),
+        "demo/teacher must be WORK/teacher of the run that wrote demo/model");
+    assertEquals(BundleManifest.FORMAT, teacher.format());
   }
 }
