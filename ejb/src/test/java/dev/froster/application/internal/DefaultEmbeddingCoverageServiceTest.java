@@ -1,5 +1,8 @@
 package dev.froster.application.internal;
 
+import static dev.froster.infrastructure.persistence.CatalogueRows.asset;
+import static dev.froster.infrastructure.persistence.CatalogueRows.embed;
+import static dev.froster.infrastructure.persistence.CatalogueRows.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.froster.application.VersionCoverage;
@@ -122,43 +125,6 @@ class DefaultEmbeddingCoverageServiceTest {
             + ", "
             + (status.equals("retired") ? "now()" : "null")
             + ") returning id");
-  }
-
-  private static long asset(EntityManager em, int number, String status) {
-    return id(
-        em,
-        "insert into media_asset (source_uri, sha256, status, failure_reason) values ('file:/clips/"
-            + number
-            + ".mp4', '"
-            + "d".repeat(63)
-            + number
-            + "', '"
-            + status
-            + "', "
-            + (status.equals("failed") ? "'cannot decode'" : "null")
-            + ") returning id");
-  }
-
-  private static long segment(EntityManager em, long asset, int second) {
-    return id(
-        em,
-        "insert into segment (asset_id, start_ms, end_ms) values ("
-            + asset
-            + ", "
-            + second * 1000
-            + ", "
-            + (second + 1) * 1000
-            + ") returning id");
-  }
-
-  private static void embed(EntityManager em, long segment, long version) {
-    em.createNativeQuery(
-            "insert into segment_embedding (segment_id, model_version_id, embedding) values ("
-                + segment
-                + ", "
-                + version
-                + ", '[0.1,0.2,0.3]')")
-        .executeUpdate();
   }
 
   private static long id(EntityManager em, String sql) {
