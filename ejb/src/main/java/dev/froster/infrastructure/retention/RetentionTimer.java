@@ -2,6 +2,7 @@ package dev.froster.infrastructure.retention;
 
 import dev.froster.application.EmbeddingRetention;
 import dev.froster.domain.model.model.ModelVersionId;
+import dev.froster.infrastructure.persistence.DatabaseSchema;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -21,9 +22,13 @@ public class RetentionTimer {
   private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());
 
   @EJB private EmbeddingRetention retention;
+  @EJB private DatabaseSchema schema;
 
   @Schedule(hour = "3", minute = "30", persistent = false, info = "froster retention")
   void purgeDue() {
+    if (!schema.state().ready()) {
+      return; // waiting for the database: tomorrow's run catches up, without a stack of errors
+    }
     try {
       List<ModelVersionId> purged = retention.purgeDue();
       if (!purged.isEmpty()) {

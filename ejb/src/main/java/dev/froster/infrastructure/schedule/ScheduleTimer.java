@@ -1,6 +1,7 @@
 package dev.froster.infrastructure.schedule;
 
 import dev.froster.application.TrainingSchedules;
+import dev.froster.infrastructure.persistence.DatabaseSchema;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -24,9 +25,15 @@ public class ScheduleTimer {
   private static final Logger LOG = Logger.getLogger(ScheduleTimer.class.getName());
 
   @EJB private TrainingSchedules schedules;
+  @EJB private DatabaseSchema schema;
 
   @Schedule(second = "5", minute = "*", hour = "*", persistent = false, info = "froster schedules")
   void fireDue() {
+    if (!schema.state().ready()) {
+      // Waiting for the database (its state says why): calling in would make the container and
+      // Hibernate log a stack of errors every minute; the first tick after it is back catches up.
+      return;
+    }
     try {
       int fired = schedules.fireDue();
       if (fired > 0) {
