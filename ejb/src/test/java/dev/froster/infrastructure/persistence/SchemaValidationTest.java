@@ -17,9 +17,6 @@ import dev.froster.domain.model.segment.Segment;
 import dev.froster.domain.model.segment.TimeRange;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
-import java.util.HashMap;
-import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,15 +35,7 @@ class SchemaValidationTest {
   static void migrateAndBootstrap() throws Exception {
     database = TemporaryDatabase.create();
     SchemaMigrations.migrate(database.dataSource());
-    Map<String, Object> outsideTheServer = new HashMap<>();
-    outsideTheServer.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-    // A DataSource object instead of the JNDI name that only exists inside Liberty.
-    outsideTheServer.put("jakarta.persistence.jtaDataSource", database.dataSource());
-    outsideTheServer.put("jakarta.persistence.nonJtaDataSource", database.dataSource());
-    outsideTheServer.put(
-        "hibernate.transaction.jta.platform",
-        "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
-    entityManagerFactory = Persistence.createEntityManagerFactory("froster", outsideTheServer);
+    entityManagerFactory = OutsideTheServer.entityManagerFactory(database.dataSource());
   }
 
   @AfterAll

@@ -11,12 +11,10 @@ import dev.froster.db.SchemaMigrations;
 import dev.froster.db.TemporaryDatabase;
 import dev.froster.domain.model.model.EmbeddingCoverage;
 import dev.froster.domain.model.model.ModelVersionId;
+import dev.froster.infrastructure.persistence.OutsideTheServer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.lang.reflect.Field;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,14 +34,7 @@ class VersionEmbeddingsTest {
   static void migrate() throws Exception {
     database = TemporaryDatabase.create();
     SchemaMigrations.migrate(database.dataSource());
-    Map<String, Object> outsideTheServer = new HashMap<>();
-    outsideTheServer.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-    outsideTheServer.put("jakarta.persistence.jtaDataSource", database.dataSource());
-    outsideTheServer.put("jakarta.persistence.nonJtaDataSource", database.dataSource());
-    outsideTheServer.put(
-        "hibernate.transaction.jta.platform",
-        "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
-    factory = Persistence.createEntityManagerFactory("froster", outsideTheServer);
+    factory = OutsideTheServer.entityManagerFactory(database.dataSource());
   }
 
   @AfterAll
