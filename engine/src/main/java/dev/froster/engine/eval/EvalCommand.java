@@ -104,6 +104,9 @@ public final class EvalCommand implements Callable<Integer> {
       JsonObject perClass = new JsonObject();
       accuracy.perClass().forEach(c -> perClass.addProperty(c.name(), c.percent()));
       json.add("per_class", perClass);
+      JsonObject mistakes = new JsonObject();
+      accuracy.perClass().forEach(c -> mistakes.add(c.name(), EvaluationReport.mistakes(c)));
+      json.add("mistaken_for", mistakes);
       Path parent = report.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);

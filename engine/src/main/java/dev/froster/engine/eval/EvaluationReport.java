@@ -131,6 +131,7 @@ public final class EvaluationReport {
                   one.addProperty("correct", c.correct());
                   one.addProperty("total", c.total());
                   one.addProperty("accuracy", c.percent());
+                  one.add("mistaken_for", mistakes(c));
                   perClass.add(c.name(), one);
                 }
                 split.add("per_class", perClass);
@@ -155,6 +156,18 @@ public final class EvaluationReport {
       summary.add(method, perScore);
     }
     json.add("summary", summary);
+    return json;
+  }
+
+  /** Wrong predictions of a class's videos, most frequent first. */
+  static JsonObject mistakes(SplitAccuracy.ClassAccuracy accuracy) {
+    JsonObject json = new JsonObject();
+    accuracy.mistakenFor().entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> json.addProperty(e.getKey(), e.getValue()));
     return json;
   }
 

@@ -68,6 +68,7 @@ public final class ZeroShotEvaluator {
     }
     int[] correctPerClass = new int[vocabulary.size()];
     int[] totalPerClass = new int[vocabulary.size()];
+    int[][] predictedPerClass = new int[vocabulary.size()][vocabulary.size()];
     int correct = 0;
     try (NDManager manager = parent.newSubManager()) {
       PromptEnsemble prompts = PromptEnsemble.of(vocabulary);
@@ -88,6 +89,7 @@ public final class ZeroShotEvaluator {
           for (int v = from; v < to; v++) {
             int label = labels[v];
             totalPerClass[label]++;
+            predictedPerClass[label][(int) predicted[v - from]]++;
             if (predicted[v - from] == label) {
               correctPerClass[label]++;
               correct++;
@@ -98,9 +100,15 @@ public final class ZeroShotEvaluator {
     }
     List<SplitAccuracy.ClassAccuracy> perClass = new ArrayList<>();
     for (int c = 0; c < vocabulary.size(); c++) {
+      Map<String, Integer> mistakenFor = new HashMap<>();
+      for (int p = 0; p < vocabulary.size(); p++) {
+        if (p != c && predictedPerClass[c][p] > 0) {
+          mistakenFor.put(vocabulary.get(p).name(), predictedPerClass[c][p]);
+        }
+      }
       perClass.add(
           new SplitAccuracy.ClassAccuracy(
-              vocabulary.get(c).name(), correctPerClass[c], totalPerClass[c]));
+              vocabulary.get(c).name(), correctPerClass[c], totalPerClass[c], mistakenFor));
     }
     return new SplitAccuracy(correct, videos.size(), perClass);
   }

@@ -137,6 +137,33 @@ class TemporalAttentionTest {
     }
   }
 
+  /**
+   * The method's temporal attention has no notion of before and after: frame t attends to the union
+   * of frames t-1, t and t+1, with the same zero padding at both clip ends. Reversing a clip
+   * therefore reverses its frame features, and the frame-averaged score of a clip equals that of
+   * its reverse: FROSTER (and every method compared with it) tells "moving left" from "moving
+   * right" only through what single frames show (docs/benchmarks.md, "Base-to-novel on the
+   * synthetic world"). A change that made the attention direction-aware would fail here and should
+   * say so.
+   */
+  @Test
+  void reversingAClipReversesItsFrameFeatures() {
+    ClipConfig config = TinyModels.config();
+    int frames = 5;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ClipModel model = TinyModels.random(manager, config);
+      NDArray video =
+          TinyModels.images(manager, config, frames, 5).expandDims(0); // (1, T, 3, R, R)
+      NDArray forward = model.encodeVideo(video, true); // (1, T, D)
+      NDArray backward = model.encodeVideo(video.flip(1), true);
+      float gap = backward.flip(1).sub(forward).abs().max().getFloat();
+      assertTrue(gap < 1e-5f, "reversed clip's features differ by " + gap);
+      // not trivially so: the frames of the clip are told apart
+      float framesApart = forward.get(0, 0).sub(forward.get(0, 1)).abs().max().getFloat();
+      assertTrue(framesApart > 1e-3f, "frames should differ: " + framesApart);
+    }
+  }
+
   @Test
   void neighbourFramesAreLaidOutPreviousCurrentNext() {
     try (NDManager manager = NDManager.newBaseManager()) {

@@ -95,6 +95,12 @@ class EvalCommandsTest {
         json.get("total").getAsInt());
     assertEquals(
         world.dataset.classes(ClassSplit.NOVEL).size(), json.getAsJsonObject("per_class").size());
+    int mistakes =
+        json.getAsJsonObject("mistaken_for").entrySet().stream()
+            .flatMap(c -> c.getValue().getAsJsonObject().entrySet().stream())
+            .mapToInt(e -> e.getValue().getAsInt())
+            .sum();
+    assertEquals(json.get("total").getAsInt() - json.get("correct").getAsInt(), mistakes);
     double accuracy = json.get("accuracy").getAsDouble();
     assertEquals(100.0 * json.get("correct").getAsInt() / json.get("total").getAsInt(), accuracy);
 

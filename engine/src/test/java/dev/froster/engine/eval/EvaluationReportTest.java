@@ -33,6 +33,13 @@ class EvaluationReportTest {
     assertThrows(IllegalArgumentException.class, () -> MeanStd.of(List.of()));
   }
 
+  @Test
+  void mistakesMustAccountForEveryWrongVideo() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SplitAccuracy.ClassAccuracy("star growing", 3, 5, Map.of("circle", 1)));
+  }
+
   static SplitAccuracy accuracy(int correct, int total) {
     // two classes: the first gets every correct answer it can
     int first = Math.min(correct, total / 2);
@@ -40,8 +47,20 @@ class EvaluationReportTest {
         correct,
         total,
         List.of(
-            new SplitAccuracy.ClassAccuracy("circle moving left", first, total / 2),
-            new SplitAccuracy.ClassAccuracy("star growing", correct - first, total - total / 2)));
+            new SplitAccuracy.ClassAccuracy(
+                "circle moving left",
+                first,
+                total / 2,
+                mistakes("star growing", total / 2 - first)),
+            new SplitAccuracy.ClassAccuracy(
+                "star growing",
+                correct - first,
+                total - total / 2,
+                mistakes("circle moving left", total - total / 2 - (correct - first)))));
+  }
+
+  private static Map<String, Integer> mistakes(String predicted, int count) {
+    return count == 0 ? Map.of() : Map.of(predicted, count);
   }
 
   static EvaluationReport.Run run(String method, long seed, int base, int novel) {
@@ -99,6 +118,13 @@ class EvaluationReportTest {
     assertEquals(
         100.0, perClass.getAsJsonObject("circle moving left").get("accuracy").getAsDouble());
     assertEquals(20.0, perClass.getAsJsonObject("star growing").get("accuracy").getAsDouble());
+    assertEquals(
+        4,
+        perClass
+            .getAsJsonObject("star growing")
+            .getAsJsonObject("mistaken_for")
+            .get("circle moving left")
+            .getAsInt());
     JsonObject summary = json.getAsJsonObject("summary").getAsJsonObject("froster");
     assertEquals(70.0, summary.getAsJsonObject("base").get("mean").getAsDouble(), 1e-9);
     assertEquals(2, summary.getAsJsonObject("base").get("seeds").getAsInt());

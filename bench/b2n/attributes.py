@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""What the methods of a base-to-novel run get right, by attribute of the synthetic world.
+
+Reads the report.json that `froster benchmark b2n` writes (its per-class `mistaken_for` counts)
+and prints, per method and split over all seeds: top-1, how often the predicted class has the
+video's shape, and how often a video was taken for its time-reversed class ("moving left" for
+"moving right"), which no method of the paper can tell apart from single-frame content alone.
+
+    python3 bench/b2n/attributes.py var/benchmark/b2n/report.json
+"""
+import collections
+import json
+import sys
+
+SHAPES = ["circle", "square", "triangle", "star", "ring", "cross"]
+REVERSED = {
+    "moving left": "moving right",
+    "moving up": "moving down",
+    "rotating clockwise": "rotating counterclockwise",
+    "growing": "shrinking",
+}
+REVERSED.update({b: a for a, b in REVERSED.items()})
+
+
+def shape_and_motion(name):
+    shape, _, motion = name.partition(" ")
+    if shape not in SHAPES:
+        raise ValueError(f"not a synthetic-world class: {name!r}")
+    return shape, motion
+
+
+def main(path):
+    with open(path, encoding="utf-8") as f:
+        report = json.load(f)
+    totals = collections.defaultdict(collections.Counter)
+    for run in report["runs"]:
+        for split, accuracy in run["splits"].items():
+            counts = totals[(run["method"], split)]
+            for name, one in accuracy["per_class"].items():
+                shape, motion = shape_and_motion(name)
+                counts["videos"] += one["total"]
+                counts["right"] += one["correct"]
+                counts["shape"] += one["correct"]
+                for predicted, n in one["mistaken_for"].items():
+                    predicted_shape, predicted_motion = shape_and_motion(predicted)
+                    counts["shape"] += n if predicted_shape == shape else 0
+                    counts["reversed"] += n if REVERSED.get(motion) == predicted_motion else 0
+    print("| Method | Split | Top-1 % | Shape right % | Taken for its reverse % |")
+    print("|---|---|---:|---:|---:|")
+    for (method, split), c in totals.items():
+        n = c["videos"]
+        print(
+            f"| {method} | {split} | {100 * c['right'] / n:.1f} | {100 * c['shape'] / n:.1f}"
+            f" | {100 * c['reversed'] / n:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
