@@ -18,6 +18,7 @@ import dev.froster.engine.clip.pretrain.SwappedCaptionProbe;
 import dev.froster.engine.clip.pretrain.TinyClipArchitecture;
 import dev.froster.engine.clip.tokenizer.BpeTrainer;
 import dev.froster.engine.clip.tokenizer.ClipTokenizer;
+import dev.froster.engine.synth.NovelClasses;
 import dev.froster.engine.synth.ActionClass;
 import dev.froster.engine.synth.ActionDataset;
 import dev.froster.engine.synth.CaptionVocabulary;
@@ -94,7 +95,7 @@ class FrosterLearningTest {
     JniUtils.setNumThreads(1);
     Path world = shared.resolve("world");
     dataset =
-        new SynthGenerator(new SynthSettings(world, 7, 3, 1024, 32, 15, 2, SHAPES, 2)).generate();
+        new SynthGenerator(new SynthSettings(world, 7, 3, 1024, 32, 15, 2, SHAPES, NovelClasses.SHAPE_MOTION, 2)).generate();
     base = dataset.classes(ClassSplit.BASE);
     prompts = PromptEnsemble.of(base);
     trainVideos = TrainingVideo.of(dataset.videos(ClassSplit.BASE, Subset.TRAIN, null), base);

@@ -5,6 +5,7 @@ import dev.froster.engine.eval.Recipes;
 import dev.froster.engine.froster.FrosterSettings;
 import dev.froster.engine.froster.Method;
 import dev.froster.engine.synth.ClassCatalogue;
+import dev.froster.engine.synth.NovelClasses;
 import dev.froster.engine.synth.PlannedClass;
 import dev.froster.engine.synth.ShapeKind;
 import dev.froster.engine.synth.SynthSettings;
@@ -87,6 +88,7 @@ public final class DemoRecipe {
         FPS,
         SECONDS,
         SHAPES,
+        NovelClasses.SHAPE_MOTION,
         THREADS);
   }
 

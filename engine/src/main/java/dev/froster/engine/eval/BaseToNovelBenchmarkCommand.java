@@ -6,6 +6,7 @@ import dev.froster.engine.clip.pretrain.PretrainSettings;
 import dev.froster.engine.froster.Method;
 import dev.froster.engine.synth.ActionDataset;
 import dev.froster.engine.synth.ActionDatasetReader;
+import dev.froster.engine.synth.NovelClasses;
 import dev.froster.engine.synth.SynthGenerator;
 import dev.froster.engine.synth.SynthSettings;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
     }
     progress("generating the synthetic world in " + folder);
     SynthSettings settings = quick ? quickWorld(folder) : SynthSettings.defaults(folder);
-    return new SynthGenerator(settings).generate();
+    return new SynthGenerator(settings.withNovelClasses(NovelClasses.COLOUR)).generate();
   }
 
   /**
@@ -152,6 +153,7 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
         q.framesPerSecond(),
         q.seconds(),
         q.shapes(),
+        q.novelClasses(),
         q.threads());
   }
 

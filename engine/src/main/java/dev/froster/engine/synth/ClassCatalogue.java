@@ -8,12 +8,32 @@ import java.util.List;
  * Which shape × motion pairs are classes, and their split (the rule is in the package description).
  * With shapes numbered s and video motions numbered a in {@link Motion} order: base iff (s + a) mod
  * 3 = 0, novel iff (s + a) mod 3 = 1; caption-only motion j (bouncing 0, circling 1) is novel iff
- * (s + j) mod 3 = 0. Base classes get the first ids.
+ * (s + j) mod 3 = 0. Base classes get the first ids. With {@link NovelClasses#COLOUR} the novel
+ * classes are one per colour instead, each showing all of those novel pairs.
  */
 public final class ClassCatalogue {
   private ClassCatalogue() {}
 
-  /** The classes for these shapes (at least three, so every motion occurs in a base class). */
+  /** The classes of a world with these shapes and this kind of novel classes. */
+  public static List<WorldClass> plan(List<ShapeKind> shapes, NovelClasses novelClasses) {
+    List<PlannedClass> shapeMotion = plan(shapes);
+    if (novelClasses == NovelClasses.SHAPE_MOTION) {
+      return List.copyOf(shapeMotion);
+    }
+    List<WorldClass> classes = new ArrayList<>();
+    shapeMotion.stream().filter(c -> c.split() == ClassSplit.BASE).forEach(classes::add);
+    List<PlannedClass> novelPairs =
+        shapeMotion.stream().filter(c -> c.split() == ClassSplit.NOVEL).toList();
+    for (ObjectColour colour : ObjectColour.values()) {
+      classes.add(new ColourClass(classes.size(), colour, novelPairs));
+    }
+    return classes;
+  }
+
+  /**
+   * The shape × motion classes for these shapes (at least three, so every motion occurs in a base
+   * class).
+   */
   public static List<PlannedClass> plan(List<ShapeKind> shapes) {
     if (shapes.size() < 3) {
       throw new IllegalArgumentException(

@@ -63,6 +63,14 @@ public final class SynthCommand implements Callable<Integer> {
   private Integer threads;
 
   @Option(
+      names = "--novel-classes",
+      paramLabel = "KIND",
+      description =
+          "What separates the novel classes: shape-motion (default: unseen shape-motion pairs and"
+              + " caption-only motions) or colour (one class per colour, showing those pairs).")
+  private String novelClasses = NovelClasses.SHAPE_MOTION.word();
+
+  @Option(
       names = "--quick",
       description = "A small world for smoke tests: 3 shapes, 2 videos per class and domain.")
   private boolean quick;
@@ -111,6 +119,7 @@ public final class SynthCommand implements Callable<Integer> {
         framesPerSecond != null ? framesPerSecond : base.framesPerSecond(),
         seconds != null ? seconds : base.seconds(),
         base.shapes(),
+        NovelClasses.parse(novelClasses),
         threads != null ? threads : base.threads());
   }
 }

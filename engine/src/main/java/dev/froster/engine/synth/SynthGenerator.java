@@ -41,11 +41,11 @@ public final class SynthGenerator {
   public ActionDataset generate() throws IOException {
     Path root = prepareEmptyFolder(settings.output());
     long started = System.nanoTime();
-    List<PlannedClass> classes = ClassCatalogue.plan(settings.shapes());
+    List<WorldClass> classes = ClassCatalogue.plan(settings.shapes(), settings.novelClasses());
     List<VideoEntry> videos = new ArrayList<>();
     List<Callable<Void>> work = new ArrayList<>();
     ClipRenderer clips = new ClipRenderer(settings.videoFormat());
-    for (PlannedClass planned : classes) {
+    for (WorldClass planned : classes) {
       for (Domain domain : Domain.values()) {
         for (int index = 0; index < settings.videosPerClass(); index++) {
           VideoEntry entry = planVideo(root, planned, domain, index);
@@ -81,7 +81,7 @@ public final class SynthGenerator {
     }
     Files.createDirectories(root.resolve("images"));
     runAll(work);
-    List<ActionClass> actionClasses = classes.stream().map(PlannedClass::toActionClass).toList();
+    List<ActionClass> actionClasses = classes.stream().map(WorldClass::toActionClass).toList();
     ActionDatasetWriter.write(root, actionClasses, videos, images, manifest(classes, videos));
     LOG.log(
         System.Logger.Level.INFO,
@@ -94,7 +94,7 @@ public final class SynthGenerator {
     return ActionDatasetReader.read(root);
   }
 
-  private VideoEntry planVideo(Path root, PlannedClass planned, Domain domain, int index) {
+  private VideoEntry planVideo(Path root, WorldClass planned, Domain domain, int index) {
     int testVideos = Math.max(1, settings.videosPerClass() / 3);
     Subset subset = index < settings.videosPerClass() - testVideos ? Subset.TRAIN : Subset.TEST;
     String folder =
@@ -118,17 +118,18 @@ public final class SynthGenerator {
             "size", look.size().word()));
   }
 
-  /** Everything about a clip but the motion is drawn from its own seed. */
-  private ActionClip clipOf(PlannedClass planned, Domain domain, int index) {
+  /** Everything about a clip that its class leaves open is drawn from the clip's own seed. */
+  private ActionClip clipOf(WorldClass planned, Domain domain, int index) {
     long seed = Seeds.mix(settings.seed(), 1, planned.id(), domain.ordinal(), index);
     Random random = new Random(seed);
+    Subject subject = planned.draw(random);
     Appearance look =
         new Appearance(
-            planned.shape(),
-            pick(ObjectColour.values(), random),
+            subject.shape(),
+            subject.colour(),
             pick(ObjectSize.values(), random),
             domain.randomStyle(random));
-    return new ActionClip(planned.motion(), look, domain.randomPlace(random), random.nextLong());
+    return new ActionClip(subject.motion(), look, domain.randomPlace(random), random.nextLong());
   }
 
   /**
@@ -157,7 +158,7 @@ public final class SynthGenerator {
     return new StillScene(look, place, motion, random.nextLong());
   }
 
-  private JsonObject manifest(List<PlannedClass> classes, List<VideoEntry> videos) {
+  private JsonObject manifest(List<WorldClass> classes, List<VideoEntry> videos) {
     JsonObject parameters = new JsonObject();
     parameters.addProperty("videosPerClassPerDomain", settings.videosPerClass());
     parameters.addProperty("images", settings.images());
@@ -168,6 +169,7 @@ public final class SynthGenerator {
     JsonArray shapes = new JsonArray();
     settings.shapes().forEach(s -> shapes.add(s.word()));
     parameters.add("shapes", shapes);
+    parameters.addProperty("novelClasses", settings.novelClasses().word());
     JsonObject domains = new JsonObject();
     for (Domain domain : Domain.values()) {
       JsonObject d = new JsonObject();

@@ -2,6 +2,7 @@ package dev.froster.engine.synth;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Parameters of one generated synthetic world.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param framesPerSecond video frame rate
  * @param seconds clip length
  * @param shapes the shapes of the world (at least 3)
+ * @param novelClasses what separates the novel classes
  * @param threads worker threads rendering and encoding
  */
 public record SynthSettings(
@@ -26,6 +28,7 @@ public record SynthSettings(
     double framesPerSecond,
     double seconds,
     List<ShapeKind> shapes,
+    NovelClasses novelClasses,
     int threads) {
 
   /** Default frame side: see the package description for why 64. */
@@ -39,6 +42,7 @@ public record SynthSettings(
 
   public SynthSettings {
     shapes = List.copyOf(shapes);
+    Objects.requireNonNull(novelClasses, "novelClasses");
     if (videosPerClass < 2) {
       throw new IllegalArgumentException(
           "videos per class must be at least 2 (one train, one test), got " + videosPerClass);
@@ -67,6 +71,7 @@ public record SynthSettings(
         DEFAULT_FPS,
         DEFAULT_SECONDS,
         List.of(ShapeKind.values()),
+        NovelClasses.SHAPE_MOTION,
         defaultThreads());
   }
 
@@ -82,6 +87,7 @@ public record SynthSettings(
         DEFAULT_FPS,
         2,
         shapes,
+        NovelClasses.SHAPE_MOTION,
         defaultThreads());
   }
 
@@ -96,12 +102,44 @@ public record SynthSettings(
 
   public SynthSettings withOutput(Path newOutput) {
     return new SynthSettings(
-        newOutput, seed, videosPerClass, images, size, framesPerSecond, seconds, shapes, threads);
+        newOutput,
+        seed,
+        videosPerClass,
+        images,
+        size,
+        framesPerSecond,
+        seconds,
+        shapes,
+        novelClasses,
+        threads);
   }
 
   public SynthSettings withSeed(long newSeed) {
     return new SynthSettings(
-        output, newSeed, videosPerClass, images, size, framesPerSecond, seconds, shapes, threads);
+        output,
+        newSeed,
+        videosPerClass,
+        images,
+        size,
+        framesPerSecond,
+        seconds,
+        shapes,
+        novelClasses,
+        threads);
+  }
+
+  public SynthSettings withNovelClasses(NovelClasses newNovelClasses) {
+    return new SynthSettings(
+        output,
+        seed,
+        videosPerClass,
+        images,
+        size,
+        framesPerSecond,
+        seconds,
+        shapes,
+        newNovelClasses,
+        threads);
   }
 
   private static int defaultThreads() {

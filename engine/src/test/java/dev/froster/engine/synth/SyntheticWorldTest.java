@@ -171,6 +171,35 @@ class SyntheticWorldTest {
   }
 
   @Test
+  void aColourWorldKeepsTheBaseVideosAndLabelsNovelVideosByColour() throws IOException {
+    Path output = dir.resolve("colour");
+    assertEquals(
+        0,
+        SynthCommand.run(
+            new String[] {"--output", output.toString(), "--quick", "--novel-classes", "colour"}));
+    ActionDataset colour = ActionDatasetReader.read(output);
+    assertEquals(
+        "colour",
+        colour.manifest().getAsJsonObject("parameters").get("novelClasses").getAsString());
+    assertEquals(world.classes(ClassSplit.BASE), colour.classes(ClassSplit.BASE));
+    List<String> novel = colour.classes(ClassSplit.NOVEL).stream().map(ActionClass::name).toList();
+    assertEquals(
+        Arrays.stream(ObjectColour.values()).map(c -> c.word() + " shape moving").toList(), novel);
+    for (VideoEntry video : colour.videos()) {
+      ActionClass label = colour.classById(video.classId());
+      if (label.split() == ClassSplit.NOVEL) {
+        assertTrue(label.name().startsWith(video.attributes().get("colour") + " "), video + "");
+      }
+    }
+    // the same seed renders the same base videos, byte for byte, whatever the novel classes
+    VideoEntry firstBase = colour.videos(ClassSplit.BASE, Subset.TRAIN, "a").get(0);
+    Path sameInTheShapeMotionWorld =
+        world.root().resolve(colour.root().relativize(firstBase.file()));
+    assertArrayEquals(
+        Files.readAllBytes(sameInTheShapeMotionWorld), Files.readAllBytes(firstBase.file()));
+  }
+
+  @Test
   void theCommandRefusesBadArgumentsAndNonEmptyFolders() throws IOException {
     Path fresh = dir.resolve("refused");
     assertEquals(
@@ -178,6 +207,10 @@ class SyntheticWorldTest {
         SynthCommand.run(new String[] {"--output", fresh.toString(), "--quick", "--images", "10"}));
     assertEquals(2, SynthCommand.run(new String[] {"--quick"}));
     assertEquals(2, SynthCommand.run(new String[] {"--output", fresh.toString(), "--size", "33"}));
+    assertEquals(
+        2,
+        SynthCommand.run(
+            new String[] {"--output", fresh.toString(), "--quick", "--novel-classes", "shape"}));
     assertFalse(Files.exists(fresh.resolve("manifest.json")));
     assertEquals(
         1, SynthCommand.run(new String[] {"--output", world.root().toString(), "--quick"}));

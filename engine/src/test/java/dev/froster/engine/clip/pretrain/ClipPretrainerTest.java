@@ -10,6 +10,7 @@ import dev.froster.engine.clip.ClipModel;
 import dev.froster.engine.clip.ClipParameters;
 import dev.froster.engine.clip.tokenizer.BpeTrainer;
 import dev.froster.engine.clip.tokenizer.ClipTokenizer;
+import dev.froster.engine.synth.NovelClasses;
 import dev.froster.engine.synth.ShapeKind;
 import dev.froster.engine.synth.SynthGenerator;
 import dev.froster.engine.synth.SynthSettings;
@@ -42,7 +43,10 @@ class ClipPretrainerTest {
   /** A synthetic world of {@code images} 32-px stills (and two-frame videos, not used here). */
   static Path generate(Path output, int images) throws IOException {
     List<ShapeKind> shapes = List.of(ShapeKind.CIRCLE, ShapeKind.SQUARE, ShapeKind.STAR);
-    new SynthGenerator(new SynthSettings(output, 11, 2, images, 32, 4, 0.5, shapes, 2)).generate();
+    new SynthGenerator(
+            new SynthSettings(
+                output, 11, 2, images, 32, 4, 0.5, shapes, NovelClasses.SHAPE_MOTION, 2))
+        .generate();
     return output;
   }
 
