@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code froster benchmark b2n}: the whole base-to-novel comparison on the synthetic world.
- * Generates the world ({@code WORK/world}) and pretrains the teacher ({@code WORK/teacher}) unless
- * they are there already, trains the frozen baseline, plain fine-tuning, temporal fine-tuning and
- * FROSTER with every seed, prints the Markdown table, and ends with one line of JSON: {@code
+ * Generates the world ({@code WORK/world}, with {@link NovelClasses#COLOUR colour-defined} novel
+ * classes: the synth package description says why) and pretrains the teacher ({@code WORK/teacher})
+ * unless they are there already, trains the frozen baseline, plain fine-tuning, temporal
+ * fine-tuning and FROSTER with every seed, prints the Markdown table, and ends with one line of
+ * JSON: {@code
  * {"frozen":{"base":..,"novel":..,"hm":..},"finetune":{..},"temporal":{..},"froster":{..}}}
  * (accuracies in %, means over seeds). Progress goes to standard error.
  *

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = {"Scores a model bundle zero-shot on a dataset's test videos (top-1 %)."})
+    description = {"Scores a model bundle zero-shot on a dataset's test videos (top-1 %%)."})
 public final class EvalCommand implements Callable<Integer> {
 
   /** Which classes are scored, each among its own vocabulary. */
