@@ -21,13 +21,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code froster benchmark b2n}: the whole base-to-novel comparison on the synthetic world.
- * Generates the world ({@code WORK/world}, with {@link NovelClasses#COLOUR colour-defined} novel
- * classes: the synth package description says why) and pretrains the teacher ({@code WORK/teacher})
- * unless they are there already, trains the frozen baseline, plain fine-tuning, temporal
- * fine-tuning and FROSTER with every seed, prints the Markdown table, and ends with one line of
- * JSON: {@code
+ * Generates the world ({@code WORK/world}) unless it is there already: the measured world of
+ * docs/benchmarks.md (world B: the demo's three shapes at 32 px, seed 11, 45 videos per class and
+ * domain, {@link NovelClasses#COLOUR colour-defined} novel classes; the synth package description
+ * says why), trains the frozen baseline, plain fine-tuning, temporal fine-tuning and FROSTER with
+ * every seed from the committed {@code demo/teacher} (or {@code --teacher}), prints the Markdown
+ * table, and ends with one line of JSON: {@code
  * {"frozen":{"base":..,"novel":..,"hm":..},"finetune":{..},"temporal":{..},"froster":{..}}}
- * (accuracies in %, means over seeds). Progress goes to standard error.
+ * (accuracies in %, means over seeds). {@code --quick} is a smoke run instead: a small world, a
+ * teacher pretrained for a few minutes in {@code WORK/teacher}, 2 shots. Progress goes to standard
+ * error.
  *
  * <p>Exit codes: 0 done, 1 a step failed (named in the message), 2 bad arguments.
  */
@@ -44,8 +47,20 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
   static final List<Method> METHODS =
       List.of(Method.FROZEN_CLIP, Method.VIFI_CLIP, Method.TEMPORAL_FINETUNE, Method.FROSTER);
 
-  /** Shots per base class: all 16 training videos of the full world, both of the quick one's. */
+  /** Shots per base class: the paper's K. */
   static final int SHOTS = 16;
+
+  /** The measured world's seed and videos per class and domain (30 train, 15 test). */
+  static final long WORLD_SEED = 11;
+
+  static final int VIDEOS_PER_CLASS = 45;
+
+  /**
+   * The teacher unless {@code --teacher} names another: the demo recipe's, committed and rebuilt by
+   * {@code froster demo-model} (a tiny CLIP that names colours in 92-97 % of frames); relative to
+   * the working directory, the project folder when run through {@code ./froster}.
+   */
+  static final Path DEMO_TEACHER = Path.of("demo", "teacher");
 
   static final int QUICK_SHOTS = 2;
   static final int EPOCHS = 12;
@@ -61,8 +76,7 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description =
-          "Small world (3 shapes), short teacher pretraining, 2 shots: minutes, not hours.")
+      description = "Smoke run: a small world, a teacher pretrained for a few minutes, 2 shots.")
   private boolean quick;
 
   @Option(
@@ -75,8 +89,8 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
       names = "--teacher",
       paramLabel = "BUNDLE",
       description =
-          "A pretrained CLIP bundle to use as the teacher instead of pretraining one in the work"
-              + " folder (demo/teacher fits --quick: the same three shapes at 32 px).")
+          "The teacher bundle (default: demo/teacher; with --quick, one pretrained in the work"
+              + " folder).")
   private Path givenTeacher;
 
   @Option(
@@ -100,6 +114,13 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
       // before the world is generated: a wrong path costs nothing
       throw new IllegalArgumentException(
           "--teacher " + givenTeacher + ": not a model bundle (no manifest.json)");
+    }
+    if (givenTeacher == null && !quick && !ModelBundle.isBundle(DEMO_TEACHER)) {
+      throw new IllegalArgumentException(
+          "no --teacher given and "
+              + DEMO_TEACHER.toAbsolutePath().normalize()
+              + " is not a model bundle: run from the project folder, give --teacher BUNDLE, or"
+              + " rebuild it with ./froster demo-model");
     }
     Path folder = work != null ? work : Path.of("var", "benchmark", quick ? "b2n-quick" : "b2n");
     Files.createDirectories(folder);
@@ -136,8 +157,24 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
       return ActionDatasetReader.read(folder);
     }
     progress("generating the synthetic world in " + folder);
-    SynthSettings settings = quick ? quickWorld(folder) : SynthSettings.defaults(folder);
+    SynthSettings settings = quick ? quickWorld(folder) : measuredWorld(folder);
     return new SynthGenerator(settings.withNovelClasses(NovelClasses.COLOUR)).generate();
+  }
+
+  /** World B of docs/benchmarks.md: the quick world's shapes and format, more videos. */
+  private static SynthSettings measuredWorld(Path folder) {
+    SynthSettings q = SynthSettings.quick(folder).withSeed(WORLD_SEED);
+    return new SynthSettings(
+        folder,
+        q.seed(),
+        VIDEOS_PER_CLASS,
+        q.images(),
+        q.size(),
+        q.framesPerSecond(),
+        q.seconds(),
+        q.shapes(),
+        q.novelClasses(),
+        q.threads());
   }
 
   /**
@@ -160,18 +197,16 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
   }
 
   private Path teacher(Path world, Path folder) throws IOException {
-    if (givenTeacher != null) {
-      progress("using the teacher bundle " + givenTeacher);
-      return givenTeacher;
+    if (givenTeacher != null || !quick) {
+      Path bundle = givenTeacher != null ? givenTeacher : DEMO_TEACHER;
+      progress("using the teacher bundle " + bundle);
+      return bundle;
     }
     if (ModelBundle.isBundle(folder)) {
       progress("reusing the teacher bundle " + folder);
       return folder;
     }
-    PretrainSettings settings =
-        quick
-            ? PretrainSettings.quick().withSteps(QUICK_PRETRAIN_STEPS)
-            : PretrainSettings.defaults();
+    PretrainSettings settings = PretrainSettings.quick().withSteps(QUICK_PRETRAIN_STEPS);
     progress("pretraining the teacher (" + settings.steps() + " steps) into " + folder);
     new ClipPretraining(settings).run(world, folder, (step, loss, lr, norm, scale) -> {});
     return folder;

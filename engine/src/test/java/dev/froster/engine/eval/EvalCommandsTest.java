@@ -193,7 +193,7 @@ class EvalCommandsTest {
   }
 
   @Test
-  void aBenchmarkTeacherThatIsNotABundleOrNoShotsFailBeforeAnythingIsGenerated(@TempDir Path dir) {
+  void aBenchmarkWithoutAUsableTeacherOrShotsFailsBeforeAnythingIsGenerated(@TempDir Path dir) {
     Path work = dir.resolve("work");
     Outcome outcome =
         cli("benchmark", "b2n", "--quick", "--work", work.toString(), "--teacher", dir.toString());
@@ -205,6 +205,13 @@ class EvalCommandsTest {
     Outcome noShots = cli("benchmark", "b2n", "--quick", "--work", work.toString(), "--shots", "0");
     assertEquals(1, noShots.status());
     assertTrue(noShots.err().contains("--shots must be at least 1, was 0"), noShots.err());
+    assertFalse(Files.exists(work.resolve("world")), "no world generated");
+
+    // the tests run in engine/, where there is no demo/teacher to default to
+    Outcome noTeacher = cli("benchmark", "b2n", "--work", work.toString());
+    assertEquals(1, noTeacher.status());
+    assertTrue(noTeacher.err().contains("no --teacher given"), noTeacher.err());
+    assertTrue(noTeacher.err().contains("./froster demo-model"), noTeacher.err());
     assertFalse(Files.exists(work.resolve("world")), "no world generated");
   }
 
