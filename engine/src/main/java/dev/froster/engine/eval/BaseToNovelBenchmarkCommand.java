@@ -163,18 +163,7 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
 
   /** World B of docs/benchmarks.md: the quick world's shapes and format, more videos. */
   private static SynthSettings measuredWorld(Path folder) {
-    SynthSettings q = SynthSettings.quick(folder).withSeed(WORLD_SEED);
-    return new SynthSettings(
-        folder,
-        q.seed(),
-        VIDEOS_PER_CLASS,
-        q.images(),
-        q.size(),
-        q.framesPerSecond(),
-        q.seconds(),
-        q.shapes(),
-        q.novelClasses(),
-        q.threads());
+    return SynthSettings.quick(folder).withSeed(WORLD_SEED).withVideosPerClass(VIDEOS_PER_CLASS);
   }
 
   /**
@@ -182,18 +171,7 @@ public final class BaseToNovelBenchmarkCommand implements Callable<Integer> {
    * so that even the short pretraining gives a teacher that knows the shapes and words.
    */
   private static SynthSettings quickWorld(Path folder) {
-    SynthSettings q = SynthSettings.quick(folder);
-    return new SynthSettings(
-        folder,
-        q.seed(),
-        q.videosPerClass(),
-        QUICK_IMAGES,
-        q.size(),
-        q.framesPerSecond(),
-        q.seconds(),
-        q.shapes(),
-        q.novelClasses(),
-        q.threads());
+    return SynthSettings.quick(folder).withImages(QUICK_IMAGES);
   }
 
   private Path teacher(Path world, Path folder) throws IOException {

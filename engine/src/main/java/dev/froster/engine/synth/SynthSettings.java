@@ -101,44 +101,38 @@ public record SynthSettings(
   }
 
   public SynthSettings withOutput(Path newOutput) {
-    return new SynthSettings(
-        newOutput,
-        seed,
-        videosPerClass,
-        images,
-        size,
-        framesPerSecond,
-        seconds,
-        shapes,
-        novelClasses,
-        threads);
+    return copy(newOutput, seed, videosPerClass, images, novelClasses);
   }
 
   public SynthSettings withSeed(long newSeed) {
-    return new SynthSettings(
-        output,
-        newSeed,
-        videosPerClass,
-        images,
-        size,
-        framesPerSecond,
-        seconds,
-        shapes,
-        novelClasses,
-        threads);
+    return copy(output, newSeed, videosPerClass, images, novelClasses);
+  }
+
+  public SynthSettings withVideosPerClass(int newVideosPerClass) {
+    return copy(output, seed, newVideosPerClass, images, novelClasses);
+  }
+
+  public SynthSettings withImages(int newImages) {
+    return copy(output, seed, videosPerClass, newImages, novelClasses);
   }
 
   public SynthSettings withNovelClasses(NovelClasses newNovelClasses) {
+    return copy(output, seed, videosPerClass, images, newNovelClasses);
+  }
+
+  /** These settings with the given values of the fields that the withers change. */
+  private SynthSettings copy(
+      Path newOutput, long newSeed, int newVideosPerClass, int newImages, NovelClasses novel) {
     return new SynthSettings(
-        output,
-        seed,
-        videosPerClass,
-        images,
+        newOutput,
+        newSeed,
+        newVideosPerClass,
+        newImages,
         size,
         framesPerSecond,
         seconds,
         shapes,
-        newNovelClasses,
+        novel,
         threads);
   }
 

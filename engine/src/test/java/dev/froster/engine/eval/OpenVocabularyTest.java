@@ -35,20 +35,11 @@ class OpenVocabularyTest {
     Assumptions.assumeTrue(
         ModelBundle.isBundle(TEACHER),
         "demo/teacher is absent: build it with ./froster demo-model --output demo/model");
-    SynthSettings quick = SynthSettings.quick(folder.resolve("world"));
     ActionDataset world =
         new SynthGenerator(
-                new SynthSettings(
-                    quick.output(),
-                    quick.seed(),
-                    24,
-                    quick.images(),
-                    quick.size(),
-                    quick.framesPerSecond(),
-                    quick.seconds(),
-                    quick.shapes(),
-                    NovelClasses.COLOUR,
-                    quick.threads()))
+                SynthSettings.quick(folder.resolve("world"))
+                    .withVideosPerClass(24)
+                    .withNovelClasses(NovelClasses.COLOUR))
             .generate();
     BaseToNovelProtocol protocol =
         new BaseToNovelProtocol(
