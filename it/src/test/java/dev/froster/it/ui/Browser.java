@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -36,6 +37,8 @@ final class Browser implements AutoCloseable {
   private Browser(WebDriver driver) {
     this.driver = driver;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    // an Ajax update can replace a located element before the condition reads it: look again
+    this.wait.ignoring(StaleElementReferenceException.class);
   }
 
   /** A new headless browser; skips the test class when Chromium is not installed. */
