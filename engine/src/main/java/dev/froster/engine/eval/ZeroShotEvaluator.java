@@ -66,10 +66,8 @@ public final class ZeroShotEvaluator {
       }
       labels[v] = index;
     }
-    int[] correctPerClass = new int[vocabulary.size()];
-    int[] totalPerClass = new int[vocabulary.size()];
+    // [true class][predicted class]: the diagonal holds the correct videos
     int[][] predictedPerClass = new int[vocabulary.size()][vocabulary.size()];
-    int correct = 0;
     try (NDManager manager = parent.newSubManager()) {
       PromptEnsemble prompts = PromptEnsemble.of(vocabulary);
       NDArray tokens = model.tokens(tokenizer, prompts.testTexts(), manager);
@@ -87,28 +85,26 @@ public final class ZeroShotEvaluator {
           NDArray probabilities = model.probabilities(NDArrays.stack(new NDList(batch)), classes);
           long[] predicted = probabilities.argMax(1).toLongArray();
           for (int v = from; v < to; v++) {
-            int label = labels[v];
-            totalPerClass[label]++;
-            predictedPerClass[label][(int) predicted[v - from]]++;
-            if (predicted[v - from] == label) {
-              correctPerClass[label]++;
-              correct++;
-            }
+            predictedPerClass[labels[v]][(int) predicted[v - from]]++;
           }
         }
       }
     }
     List<SplitAccuracy.ClassAccuracy> perClass = new ArrayList<>();
+    int correct = 0;
     for (int c = 0; c < vocabulary.size(); c++) {
       Map<String, Integer> mistakenFor = new HashMap<>();
+      int total = 0;
       for (int p = 0; p < vocabulary.size(); p++) {
+        total += predictedPerClass[c][p];
         if (p != c && predictedPerClass[c][p] > 0) {
           mistakenFor.put(vocabulary.get(p).name(), predictedPerClass[c][p]);
         }
       }
+      correct += predictedPerClass[c][c];
       perClass.add(
           new SplitAccuracy.ClassAccuracy(
-              vocabulary.get(c).name(), correctPerClass[c], totalPerClass[c], mistakenFor));
+              vocabulary.get(c).name(), predictedPerClass[c][c], total, mistakenFor));
     }
     return new SplitAccuracy(correct, videos.size(), perClass);
   }
