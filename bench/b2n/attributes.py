@@ -11,6 +11,10 @@ the teacher's captioned stills only), the part of the novel split that measures 
 measures, keeping the teacher's knowledge.
 
     python3 bench/b2n/attributes.py var/benchmark/b2n/report.json
+    python3 bench/b2n/attributes.py eval-report.json      # a `froster eval` report, e.g. the demo's
+
+A `froster eval` report counts no videos per class; every class of a synthetic world has the same
+number of test videos, so the report's total is split evenly.
 
 In a world with colour-defined novel classes (`synth --novel-classes colour`) only the base split
 has shapes and motions to break down; its novel split is left out.
@@ -41,11 +45,29 @@ def is_shape_motion(accuracy):
     return all(name.partition(" ")[0] in SHAPES for name in accuracy["per_class"])
 
 
+def runs_of(report):
+    """The report's runs in the benchmark's layout; a `froster eval` report is one run."""
+    if "runs" in report:
+        return report["runs"]
+    per_class_videos, rest = divmod(report["total"], len(report["per_class"]))
+    if rest:
+        raise ValueError("classes with different numbers of test videos: not a synthetic world")
+    per_class = {
+        name: {
+            "total": per_class_videos,
+            "correct": round(percent * per_class_videos / 100),
+            "mistaken_for": report["mistaken_for"].get(name, {}),
+        }
+        for name, percent in report["per_class"].items()
+    }
+    return [{"method": report["model"], "splits": {report["split"]: {"per_class": per_class}}}]
+
+
 def main(path):
     with open(path, encoding="utf-8") as f:
         report = json.load(f)
     totals = collections.defaultdict(collections.Counter)
-    for run in report["runs"]:
+    for run in runs_of(report):
         for split, accuracy in run["splits"].items():
             if not is_shape_motion(accuracy):
                 continue
@@ -55,6 +77,7 @@ def main(path):
                 counts["videos"] += one["total"]
                 counts["right"] += one["correct"]
                 counts["shape"] += one["correct"]
+                counts["motion"] += one["correct"]
                 kind = "caption_only" if motion in CAPTION_ONLY else "compositional"
                 if split == "novel":
                     counts[kind + "_videos"] += one["total"]
@@ -62,14 +85,15 @@ def main(path):
                 for predicted, n in one["mistaken_for"].items():
                     predicted_shape, predicted_motion = shape_and_motion(predicted)
                     counts["shape"] += n if predicted_shape == shape else 0
+                    counts["motion"] += n if predicted_motion == motion else 0
                     counts["reversed"] += n if REVERSED.get(motion) == predicted_motion else 0
-    print("| Method | Split | Top-1 % | Shape right % | Taken for its reverse % |")
-    print("|---|---|---:|---:|---:|")
+    print("| Method | Split | Top-1 % | Shape right % | Motion right % | Taken for its reverse % |")
+    print("|---|---|---:|---:|---:|---:|")
     for (method, split), c in totals.items():
         n = c["videos"]
         print(
             f"| {method} | {split} | {100 * c['right'] / n:.1f} | {100 * c['shape'] / n:.1f}"
-            f" | {100 * c['reversed'] / n:.1f} |"
+            f" | {100 * c['motion'] / n:.1f} | {100 * c['reversed'] / n:.1f} |"
         )
     if not any(split == "novel" for _, split in totals):
         return
