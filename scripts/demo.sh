@@ -4,7 +4,9 @@
 # (froster.demo.* variables, see liberty-config/README.md); the pipeline ingests, embeds and tags.
 # shellcheck shell=bash
 
-# Copies the demo bundle into the models root when missing or different, generates the demo
+# Copies the demo bundle into the models root under a name of its own (demo-<12 hex of its
+# weights' sha256>: a new committed model never overwrites the files of the version a database
+# already uses; the server promotes it, see demo/README.md "In the product"), generates the demo
 # catalogue once and copies its videos into the watched folder, and exports the server's
 # froster.demo.* variables.
 prepare_demo() {
@@ -13,9 +15,11 @@ prepare_demo() {
   export FROSTER_MODELS_ROOT=${FROSTER_MODELS_ROOT:-$FROSTER_VAR/models}
   export FROSTER_INGEST_ROOTS=${FROSTER_INGEST_ROOTS:-$FROSTER_VAR/ingest}
   local models=$FROSTER_MODELS_ROOT
-  local bundle=$models/demo
   local source=$FROSTER_HOME/demo/model
   [ -f "$source/manifest.json" ] || die "the demo model is missing: $source (rebuild: ./froster demo-model --output demo/model)"
+  local name
+  name=demo-$(sha256sum "$source/weights.safetensors" | cut -c1-12)
+  local bundle=$models/$name
   if ! cmp -s "$source/manifest.json" "$bundle/manifest.json" 2>/dev/null; then
     say "copying the demo model into $bundle"
     mkdir -p "$models"
@@ -39,6 +43,6 @@ prepare_demo() {
     mv "$catalogue.videos" "$watch/demo"
   fi
 
-  export FROSTER_DEMO_MODEL=demo
+  export FROSTER_DEMO_MODEL=$name
   export FROSTER_DEMO_VOCABULARY=$catalogue/vocabulary.csv
 }

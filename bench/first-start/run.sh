@@ -50,7 +50,7 @@ tagged() {
   s=$(sql "select count(*) from segment"); t=$(sql "select count(*) from segment_tagging")
   [ -n "$s" ] && [ "$s" -gt 0 ] && [ "$s" = "$t" ]
 }
-active() { [ "$(sql "select name from model_version where status = 'active'")" = "demo" ]; }
+active() { [ "$(sql "select count(*) from model_version where status = 'active' and name like 'demo-%'")" = 1 ]; }
 
 echo "== first start (fresh clone, fresh var/: provisioning, build, demo catalogue) =="
 await "readiness UP" ready

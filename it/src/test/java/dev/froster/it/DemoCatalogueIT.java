@@ -36,7 +36,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The product as {@code ./froster run} starts it, end to end: a fresh database, the committed demo
@@ -45,8 +48,11 @@ import org.junit.jupiter.api.Test;
  * tags every video; then every action of the synthetic world is searched by name as an archivist
  * and the ranking is scored against the catalogue's ground truth (top-1 and recall@10, written to
  * {@code target/demo-search-quality.json}) and held to the engine's own evaluation of the same
- * bundle on the same files.
+ * bundle on the same files. Then a new demo model arrives, as a {@code git pull} brings one: the
+ * server, restarted with it, promotes it over the old demo version (re-embedding the catalogue) by
+ * itself.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCatalogueIT {
 
   private static final String API = "/froster/api/v1";
@@ -91,22 +97,9 @@ class DemoCatalogueIT {
         new LibertyServer(
             Path.of(System.getProperty("froster.wlp.home")),
             System.getProperty("froster.demo.server"));
-    // After the build's liberty-plugin-variable-config.xml (which turns the pipeline off for the
-    // other tests), so these values win.
-    Path overrides = server.directory().resolve("configDropins/overrides");
-    Files.createDirectories(overrides);
-    Files.writeString(
-        overrides.resolve("zz-demo.xml"),
-        "<server>\n"
-            + variable("froster.ingest.roots", work.resolve("ingest").toString())
-            + variable("froster.models.root", models.toString())
-            + variable("froster.demo.model", "demo")
-            + variable(
-                "froster.demo.vocabulary",
-                catalogue.resolve(DemoCatalogue.VOCABULARY_FILE).toString())
-            + variable("froster.pipeline.auto-embed", "true")
-            + variable("froster.pipeline.auto-tag", "true")
-            + "</server>\n");
+    // The bundle folder name of installations before 2026-12 (now demo-<12 hex>): the second test
+    // upgrades from it.
+    writeDemoVariables("demo");
     server.start(Map.of("FROSTER_DB_NAME", DATABASE), Duration.ofMinutes(4));
   }
 
@@ -118,6 +111,7 @@ class DemoCatalogueIT {
   }
 
   @Test
+  @Order(1)
   void theDemoCatalogueIsIngestedEmbeddedTaggedAndSearchable() throws Exception {
     int videos = (int) moments.stream().map(CatalogueMoment::file).distinct().count();
     awaitPipeline(videos);
@@ -172,6 +166,82 @@ class DemoCatalogueIT {
     assertEquals(engine.meanTop1(SearchEvaluation.Wording.LABEL), top1, TOLERANCE, comparison);
     assertEquals(
         engine.meanRecallAt10(SearchEvaluation.Wording.LABEL), recall, TOLERANCE, comparison);
+  }
+
+  @Test
+  @Order(2)
+  void aNewDemoModelIsPromotedOverTheOldOneByARestart() throws Exception {
+    // The committed teacher stands in for the next demo model: a bundle of the same format.
+    Path next = Path.of(System.getProperty("froster.demo.bundle")).resolveSibling("teacher");
+    String name = "demo-" + sha256Hex(next.resolve("weights.safetensors")).substring(0, 12);
+    copyRecursively(next, work.resolve("models").resolve(name));
+    server.close();
+    writeDemoVariables(name);
+    server.start(Map.of("FROSTER_DB_NAME", DATABASE), Duration.ofMinutes(4));
+
+    long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
+    String active = "";
+    while (!active.equals(name) && System.nanoTime() < deadline) {
+      Thread.sleep(2000);
+      try (Connection db = connect(DATABASE);
+          Statement sql = db.createStatement()) {
+        active =
+            single(
+                sql, "select coalesce(max(name), '') from model_version where status = 'active'");
+      }
+    }
+    assertEquals(name, active, "the new demo model became active after re-embedding");
+    try (Connection db = connect(DATABASE);
+        Statement sql = db.createStatement()) {
+      assertEquals("retired", single(sql, "select status from model_version where name = 'demo'"));
+      assertEquals(
+          Integer.toString(segments),
+          single(
+              sql,
+              "select count(*) from segment_embedding e join model_version v"
+                  + " on v.id = e.model_version_id where v.name = '"
+                  + name
+                  + "'"),
+          "every segment embedded by the new version before the switch");
+      assertEquals(
+          "demo setup",
+          single(sql, "select actor from audit_entry where action = 'model.promote'"));
+    }
+    HttpResponse<String> response = get(API + "/search?limit=100&q=circle+moving+left");
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(
+        segments,
+        Json.createReader(new StringReader(response.body()))
+            .readObject()
+            .getJsonArray("moments")
+            .size());
+  }
+
+  /**
+   * The server's demo variables, after the build's liberty-plugin-variable-config.xml (which turns
+   * the pipeline off for the other tests), so that these values win.
+   */
+  private static void writeDemoVariables(String model) throws IOException {
+    Path overrides = server.directory().resolve("configDropins/overrides");
+    Files.createDirectories(overrides);
+    Files.writeString(
+        overrides.resolve("zz-demo.xml"),
+        "<server>\n"
+            + variable("froster.ingest.roots", work.resolve("ingest").toString())
+            + variable("froster.models.root", work.resolve("models").toString())
+            + variable("froster.demo.model", model)
+            + variable(
+                "froster.demo.vocabulary",
+                work.resolve("catalogue").resolve(DemoCatalogue.VOCABULARY_FILE).toString())
+            + variable("froster.pipeline.auto-embed", "true")
+            + variable("froster.pipeline.auto-tag", "true")
+            + "</server>\n");
+  }
+
+  private static String sha256Hex(Path file) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   /** Ranks every segment for the action's name and scores the ranking against the moments. */

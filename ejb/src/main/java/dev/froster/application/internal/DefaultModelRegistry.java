@@ -76,6 +76,11 @@ public class DefaultModelRegistry implements ModelRegistry {
   }
 
   @Override
+  public Optional<ModelVersion> named(String name) {
+    return versions.named(name);
+  }
+
+  @Override
   public ModelVersion find(ModelVersionId id) {
     return versions.find(id).orElseThrow(() -> new UnknownEntityException(id));
   }

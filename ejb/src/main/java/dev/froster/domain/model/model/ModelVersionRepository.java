@@ -17,6 +17,9 @@ public interface ModelVersionRepository {
   /** Whether a version of this name exists (names are unique). */
   boolean nameTaken(String name);
 
+  /** The version of this name, if there is one. */
+  Optional<ModelVersion> named(String name);
+
   void add(ModelVersion version);
 
   /** Every version, newest first. */

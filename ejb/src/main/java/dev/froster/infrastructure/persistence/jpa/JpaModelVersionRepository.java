@@ -52,6 +52,15 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
   }
 
   @Override
+  public Optional<ModelVersion> named(String name) {
+    return entityManager
+        .createQuery("select v from ModelVersion v where v.name = :name", ModelVersion.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public void add(ModelVersion version) {
     entityManager.persist(version);
   }
