@@ -1,9 +1,13 @@
 package dev.froster.infrastructure.vector;
 
 import dev.froster.domain.model.model.ModelVersionId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One HNSW index per model version: {@code segment_embedding} has no fixed dimension, so each
@@ -14,6 +18,8 @@ import jakarta.persistence.PersistenceContext;
 @ApplicationScoped
 public class HnswIndexes {
 
+  private static final Logger LOG = Logger.getLogger(HnswIndexes.class.getName());
+
   @PersistenceContext(unitName = "froster")
   private EntityManager entityManager;
 
@@ -22,47 +28,54 @@ public class HnswIndexes {
     return "segment_embedding_hnsw_v" + version.value();
   }
 
+  private HnswBuildSettings settings;
+
+  /**
+   * MicroProfile Config: {@code froster.search.hnsw.m} (default 16) and {@code
+   * froster.search.hnsw.ef-construction} (default 64), the build settings of indexes created from
+   * now on (an existing index keeps its own).
+   */
+  @PostConstruct
+  void configure() {
+    Config config = ConfigProvider.getConfig(HnswIndexes.class.getClassLoader());
+    settings =
+        new HnswBuildSettings(
+            config
+                .getOptionalValue("froster.search.hnsw.m", Integer.class)
+                .orElse(HnswBuildSettings.DEFAULTS.m()),
+            config
+                .getOptionalValue("froster.search.hnsw.ef-construction", Integer.class)
+                .orElse(HnswBuildSettings.DEFAULTS.efConstruction()));
+    LOG.info(
+        "New HNSW indexes: m " + settings.m() + ", ef_construction " + settings.efConstruction());
+  }
+
   /**
    * Creates the version's index in the caller's transaction unless it exists. Identifiers and the
    * dimension are numbers the application owns, so they can be written into the statement.
    */
   public void ensureFor(ModelVersionId version, int dimension) {
-    entityManager.createNativeQuery(createStatementFor(version, dimension)).executeUpdate();
+    entityManager
+        .createNativeQuery(createStatementFor(version, dimension, settings))
+        .executeUpdate();
   }
 
-  /**
-   * Graph degree of new indexes: links kept per node and layer (pgvector's default, 16). See
-   * docs/benchmarks.md, "Search recall and latency", for the measurements behind both settings.
-   */
-  public static final int M = 16;
-
-  /** Candidates kept while inserting a node (pgvector's default, 64). */
-  public static final int EF_CONSTRUCTION = 64;
-
-  /** The statement {@link #ensureFor} runs (also used by tests and benchmarks outside a server). */
+  /** The statement with the default settings (for tests and tools outside a server). */
   public static String createStatementFor(ModelVersionId version, int dimension) {
-    return createStatementFor(version, dimension, M, EF_CONSTRUCTION);
+    return createStatementFor(version, dimension, HnswBuildSettings.DEFAULTS);
   }
 
-  /** The index statement with explicit build settings (benchmarks compare several). */
+  /** The statement {@link #ensureFor} runs. */
   public static String createStatementFor(
-      ModelVersionId version, int dimension, int m, int efConstruction) {
-    if (m < 2 || m > 100 || efConstruction < 2 * m || efConstruction > 1000) {
-      throw new IllegalArgumentException(
-          "HNSW build settings out of pgvector's range: m must lie in 2..100 and ef_construction"
-              + " in 2*m..1000, were m="
-              + m
-              + ", ef_construction="
-              + efConstruction);
-    }
+      ModelVersionId version, int dimension, HnswBuildSettings settings) {
     return "create index if not exists "
         + nameFor(version)
         + " on segment_embedding using hnsw ((embedding::vector("
         + dimension
         + ")) vector_cosine_ops) with (m = "
-        + m
+        + settings.m()
         + ", ef_construction = "
-        + efConstruction
+        + settings.efConstruction()
         + ") where model_version_id = "
         + version.value();
   }

@@ -1,6 +1,7 @@
 package dev.froster.infrastructure.search;
 
 import dev.froster.domain.model.model.ModelVersionId;
+import dev.froster.infrastructure.vector.HnswBuildSettings;
 import dev.froster.infrastructure.vector.HnswIndexes;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,7 +42,9 @@ public final class HnswIndexBuild {
       String workers = show(statement, "max_parallel_maintenance_workers");
       String loadBefore = LoadAverage.now();
       long start = System.nanoTime();
-      statement.execute(HnswIndexes.createStatementFor(version, dimension, m, efConstruction));
+      statement.execute(
+          HnswIndexes.createStatementFor(
+              version, dimension, new HnswBuildSettings(m, efConstruction)));
       double seconds = (System.nanoTime() - start) / 1e9;
       statement.execute("analyze");
       try (ResultSet row =

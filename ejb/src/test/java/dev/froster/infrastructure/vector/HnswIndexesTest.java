@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 class HnswIndexesTest {
 
   @Test
-  void theDefaultStatementBuildsWithTheDocumentedSettings() throws Exception {
+  void theDefaultStatementBuildsWithPgvectorsDefaults() throws Exception {
     assertEquals(
-        List.of("m=" + HnswIndexes.M, "ef_construction=" + HnswIndexes.EF_CONSTRUCTION),
+        List.of("m=16", "ef_construction=64"),
         optionsOfIndexBuiltBy(version -> HnswIndexes.createStatementFor(version, 8)));
   }
 
@@ -27,22 +27,19 @@ class HnswIndexesTest {
   void explicitSettingsReachTheIndex() throws Exception {
     assertEquals(
         List.of("m=24", "ef_construction=100"),
-        optionsOfIndexBuiltBy(version -> HnswIndexes.createStatementFor(version, 8, 24, 100)));
+        optionsOfIndexBuiltBy(
+            version -> HnswIndexes.createStatementFor(version, 8, new HnswBuildSettings(24, 100))));
   }
 
   @Test
   void settingsOutsidePgvectorsRangeAreRefusedNamingThem() {
-    ModelVersionId version = new ModelVersionId(3);
     IllegalArgumentException tooSmall =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> HnswIndexes.createStatementFor(version, 8, 1, 64));
+        assertThrows(IllegalArgumentException.class, () -> new HnswBuildSettings(1, 64));
     assertTrue(tooSmall.getMessage().contains("m=1"), tooSmall.getMessage());
     IllegalArgumentException narrow =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> HnswIndexes.createStatementFor(version, 8, 32, 40));
+        assertThrows(IllegalArgumentException.class, () -> new HnswBuildSettings(32, 40));
     assertTrue(narrow.getMessage().contains("ef_construction=40"), narrow.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new HnswBuildSettings(16, 1001));
   }
 
   private interface Statements {
