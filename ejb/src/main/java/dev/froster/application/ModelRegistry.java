@@ -32,7 +32,7 @@ public interface ModelRegistry {
   Optional<ModelVersion> active();
 
   /** The version of this name (names are unique), if there is one. */
-  Optional<ModelVersion> named(String name);
+  Optional<ModelVersion> findByName(String name);
 
   /**
    * @throws UnknownEntityException when the version does not exist

@@ -76,8 +76,8 @@ public class DefaultModelRegistry implements ModelRegistry {
   }
 
   @Override
-  public Optional<ModelVersion> named(String name) {
-    return versions.named(name);
+  public Optional<ModelVersion> findByName(String name) {
+    return versions.findByName(name);
   }
 
   @Override

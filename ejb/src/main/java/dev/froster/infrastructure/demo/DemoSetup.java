@@ -119,7 +119,7 @@ public class DemoSetup {
   private void activateModel(String bundle) {
     String name = Path.of(bundle).getFileName().toString();
     Optional<ModelVersion> active = models.active();
-    Optional<ModelVersionId> registered = models.named(name).map(ModelVersion::id);
+    Optional<ModelVersionId> registered = models.findByName(name).map(ModelVersion::id);
     ModelStep step = nextStep(name, active.map(ModelVersion::name), registered.isPresent());
     if (step == ModelStep.NONE) {
       return;

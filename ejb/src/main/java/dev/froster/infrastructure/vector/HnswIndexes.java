@@ -23,12 +23,12 @@ public class HnswIndexes {
   @PersistenceContext(unitName = "froster")
   private EntityManager entityManager;
 
+  private HnswBuildSettings settings;
+
   /** The index name of a version, e.g. {@code segment_embedding_hnsw_v7}. */
   public static String nameFor(ModelVersionId version) {
     return "segment_embedding_hnsw_v" + version.value();
   }
-
-  private HnswBuildSettings settings;
 
   /**
    * MicroProfile Config: {@code froster.search.hnsw.m} (default 16) and {@code

@@ -18,7 +18,7 @@ public interface ModelVersionRepository {
   boolean nameTaken(String name);
 
   /** The version of this name, if there is one. */
-  Optional<ModelVersion> named(String name);
+  Optional<ModelVersion> findByName(String name);
 
   void add(ModelVersion version);
 

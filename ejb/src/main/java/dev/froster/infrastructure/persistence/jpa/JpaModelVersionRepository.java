@@ -52,7 +52,7 @@ public class JpaModelVersionRepository implements ModelVersionRepository {
   }
 
   @Override
-  public Optional<ModelVersion> named(String name) {
+  public Optional<ModelVersion> findByName(String name) {
     return entityManager
         .createQuery("select v from ModelVersion v where v.name = :name", ModelVersion.class)
         .setParameter("name", name)
