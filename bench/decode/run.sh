@@ -25,8 +25,8 @@ done
 files=("$work"/testsrc2-1920x1080-"${seconds}"s.mp4 "$work"/testsrc2-640x360-"${seconds}"s.mp4)
 
 cd "$root"
-mvn -B -o -q -pl engine test-compile -Dspotless.check.skip=true
-mvn -B -o -q -pl engine dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+mvn -B -q -pl engine test-compile -Dspotless.check.skip=true
+mvn -B -q -pl engine dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cp="$root/engine/target/test-classes:$root/engine/target/classes:$(cat "$work/cp.txt")"
 jvm=(-Dai.djl.offline=true -Dai.djl.default_engine=PyTorch
      -DENGINE_CACHE_DIR="$root/var/djl-cache" -DDJL_CACHE_DIR="$root/var/djl-cache")

@@ -29,8 +29,8 @@ echo "asset $asset: $video ($segments segments)"
 
 # The ViT-B/16-size bundle, made once by the engine's embedding benchmark (which also times the
 # engine alone on the same file: the reference).
-mvn -B -o -q -pl engine test-compile -Dspotless.check.skip=true
-mvn -B -o -q -pl engine dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+mvn -B -q -pl engine test-compile -Dspotless.check.skip=true
+mvn -B -q -pl engine dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 echo "== engine alone (EmbedBenchmark on the same file) =="
 java -Dai.djl.offline=true -Dai.djl.default_engine=PyTorch \
   -cp "engine/target/test-classes:engine/target/classes:$(cat "$work/cp.txt")" \

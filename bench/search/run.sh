@@ -66,7 +66,7 @@ say() { printf '\n== %s (load %s)\n' "$*" "$(cut -d' ' -f1 /proc/loadavg)"; }
 pg() { runuser -u postgres -- "$PG_BIN/$1" "${@:2}"; }
 psql_bench() { runuser -u postgres -- "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$BENCH_PG_DIR" -p "$BENCH_PG_PORT" -U postgres "$@"; }
 java_main() { # class, arguments: a test-scope main of the ejb module
-  (cd "$root" && mvn -B -o -q exec:java -pl ejb -Dexec.classpathScope=test \
+  (cd "$root" && mvn -B -q exec:java -pl ejb -Dexec.classpathScope=test \
     -Dexec.mainClass="dev.froster.infrastructure.search.$1" -Dexec.args="${*:2}" 2>&1) |
     sed 's/\x1b\[[0-9;]*m//g' | { grep -v -e '^[A-Z][a-z][a-z] [0-9]*, 20' -e '^INFO: ' || [ $? = 1 ]; }
 }
@@ -118,8 +118,8 @@ EOF
 
 build() {
   say "building the reactor and the froster server"
-  (cd "$root" && mvn -B -o -q install -DskipTests -pl engine,db,ejb,batch,web,ear,liberty-config &&
-    mvn -B -o -q test-compile -pl ejb)
+  (cd "$root" && mvn -B -q install -DskipTests -pl engine,db,ejb,batch,web,ear,liberty-config &&
+    mvn -B -q test-compile -pl ejb)
 }
 
 database_benchmark() { # size kind
@@ -148,7 +148,7 @@ rest_load_test() { # size
   rm -rf "$bundle" && mkdir -p "$BENCH_PG_DIR/models"
   local sha
   # The ejb module leaves libtorch to the server: write the bundle on the engine's class path.
-  (cd "$root" && mvn -B -o -q dependency:build-classpath -pl engine \
+  (cd "$root" && mvn -B -q dependency:build-classpath -pl engine \
     -Dmdep.outputFile="$results/engine.classpath" >/dev/null)
   sha=$(java -Dai.djl.offline=true \
     -cp "$root/ejb/target/test-classes:$root/engine/target/classes:$(cat "$results/engine.classpath")" \
