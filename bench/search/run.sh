@@ -11,7 +11,7 @@
 #   3. per size: a database of generated footage embeddings (FootageCatalogueLoader: 512-d, exact
 #      answers of 200 text-like queries), its HNSW index (timed), SearchScaleBenchmark (recall@10
 #      and p50/p95 per ef_search, with and without a 1 % filter, exact mode on a sample); the
-#      uniform-random worst case for the sizes in BENCH_UNIFORM_SIZES;
+#      uniform-random worst case for the sizes in BENCH_UNIFORM_SIZES (default 10000; empty: none);
 #   4. on the largest size: a 512-d random bundle becomes the active version, the froster server
 #      runs against that database on port $BENCH_HTTP_PORT, and SearchLoad sends 16 concurrent
 #      clients' requests (cached texts after priming, then new texts); PostgreSQL logs every
@@ -39,7 +39,7 @@ BENCH_EF_CONSTRUCTION=${BENCH_EF_CONSTRUCTION:-64}
 BENCH_EF_SEARCH=${BENCH_EF_SEARCH:-40,100,200,400}
 BENCH_SERVER_EF_SEARCH=${BENCH_SERVER_EF_SEARCH:-200}    # the product's default (froster.search.ef-search)
 BENCH_EXACT_SAMPLE=${BENCH_EXACT_SAMPLE:-50}     # queries measured in exact mode (slow at 1M)
-BENCH_UNIFORM_SIZES=${BENCH_UNIFORM_SIZES:-10000}
+BENCH_UNIFORM_SIZES=${BENCH_UNIFORM_SIZES-10000}   # empty: no uniform-random catalogue
 BENCH_REST_REQUESTS=${BENCH_REST_REQUESTS:-4000}
 BENCH_REST_CLIENTS=${BENCH_REST_CLIENTS:-16}
 BENCH_BUILD=${BENCH_BUILD:-1}
