@@ -37,8 +37,8 @@ public final class DemoRecipe {
 
   /**
    * Videos per class and domain (a third of them are held out as test videos). With 9 (12 training
-   * videos per class) the student memorised them: training accuracy 50 %, held-out 10 %; with 108,
-   * training 52 % and held-out 28.6 %; with 144, training 57.9 % and held-out 36.2 %
+   * videos per class) the student memorised them: training accuracy 50 %, held-out 10 %; after 12
+   * epochs with 108, training 52 % and held-out 28.6 %, with 144, 57.9 % and 36.2 %
    * (demo/README.md). The videos cost seconds; the stills, and with them the teacher, do not depend
    * on this number.
    */
