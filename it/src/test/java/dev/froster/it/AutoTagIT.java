@@ -82,7 +82,7 @@ class AutoTagIT {
   @Order(1)
   void termEmbeddingsAreTheMethodsClassEmbeddingsWithSynonymsAveraged() throws Exception {
     String name = "auto-tag-" + UUID.randomUUID();
-    Path bundle = EmbeddingWorld.writeTinyBundle(name);
+    Path bundle = TinyBundles.write(name, "AutoTagIT");
     HttpResponse<String> registered =
         ADMIN.json(
             "POST",
@@ -141,7 +141,7 @@ class AutoTagIT {
   @Order(2)
   void segmentsAreAcceptedSentToReviewOrDroppedAsTheMethodScoresThem() throws Exception {
     // d_X = t_X - mean(t): the direction that tells term X from the others
-    int dimension = EmbeddingWorld.DIMENSION;
+    int dimension = TinyBundles.DIMENSION;
     double[] mean = new double[dimension];
     for (float[] term : terms.values()) {
       for (int i = 0; i < dimension; i++) {

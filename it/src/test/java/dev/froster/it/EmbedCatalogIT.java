@@ -66,19 +66,23 @@ class EmbedCatalogIT {
   @Order(1)
   void aBundleOutsideTheModelsRootIsRefused() throws Exception {
     Path elsewhere = Files.createTempDirectory("not-under-the-models-root");
-    for (String path : List.of(elsewhere.toString(), "../../etc", "missing-bundle")) {
-      HttpResponse<String> response =
-          ADMIN.post(
-              API + "/model-versions",
-              "{\"name\": \"outside-"
-                  + UUID.randomUUID()
-                  + "\", \"bundlePath\": \""
-                  + path
-                  + "\"}");
-      assertEquals(400, response.statusCode(), response.body());
-      assertEquals(
-          "urn:froster:problem:invalid-model-bundle",
-          json(response).asJsonObject().getString("type"));
+    try {
+      for (String path : List.of(elsewhere.toString(), "../../etc", "missing-bundle")) {
+        HttpResponse<String> response =
+            ADMIN.post(
+                API + "/model-versions",
+                "{\"name\": \"outside-"
+                    + UUID.randomUUID()
+                    + "\", \"bundlePath\": \""
+                    + path
+                    + "\"}");
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(
+            "urn:froster:problem:invalid-model-bundle",
+            json(response).asJsonObject().getString("type"));
+      }
+    } finally {
+      Files.delete(elsewhere);
     }
     assertEquals(
         403,
@@ -233,18 +237,18 @@ class EmbedCatalogIT {
       statement.execute("set local enable_seqscan = off");
       statement.execute("set local enable_bitmapscan = off");
       statement.execute("set local enable_sort = off");
-      String query = "[" + "0.1,".repeat(EmbeddingWorld.DIMENSION - 1) + "0.1]";
+      String query = "[" + "0.1,".repeat(TinyBundles.DIMENSION - 1) + "0.1]";
       StringBuilder plan = new StringBuilder();
       try (ResultSet rows =
           statement.executeQuery(
               "explain select segment_id from segment_embedding where model_version_id = "
                   + version
                   + " order by embedding::vector("
-                  + EmbeddingWorld.DIMENSION
+                  + TinyBundles.DIMENSION
                   + ") <=> '"
                   + query
                   + "'::vector("
-                  + EmbeddingWorld.DIMENSION
+                  + TinyBundles.DIMENSION
                   + ") limit 5")) {
         while (rows.next()) {
           plan.append(rows.getString(1)).append('\n');
@@ -262,7 +266,7 @@ class EmbedCatalogIT {
   void aVersionWhoseBundleNoLongerMatchesItsRegistrationIsRefused() throws Exception {
     // As if the files under the version's path had been replaced after registration.
     String name = "swapped-" + UUID.randomUUID();
-    EmbeddingWorld.writeTinyBundle(name);
+    TinyBundles.write(name, "EmbedCatalogIT");
     HttpResponse<String> registered =
         ADMIN.post(
             API + "/model-versions",
@@ -330,7 +334,7 @@ class EmbedCatalogIT {
   private static synchronized long activeVersion() throws Exception {
     if (modelVersion == 0) {
       String name = "embed-it-" + UUID.randomUUID();
-      EmbeddingWorld.writeTinyBundle(name);
+      TinyBundles.write(name, "EmbedCatalogIT");
       HttpResponse<String> registered =
           ADMIN.post(
               API + "/model-versions",
@@ -338,7 +342,7 @@ class EmbedCatalogIT {
       assertEquals(201, registered.statusCode(), registered.body());
       JsonObject version = json(registered).asJsonObject();
       assertEquals("candidate", version.getString("status"));
-      assertEquals(EmbeddingWorld.DIMENSION, version.getInt("dimension"));
+      assertEquals(TinyBundles.DIMENSION, version.getInt("dimension"));
       long id = version.getJsonNumber("id").longValue();
       HttpResponse<String> activated =
           ADMIN.post(API + "/model-versions/" + id + "/activation", "");
@@ -452,7 +456,7 @@ class EmbedCatalogIT {
   }
 
   private static Path videos() throws Exception {
-    return Files.createDirectories(EmbeddingWorld.modelsRoot().resolveSibling("embed-it-videos"));
+    return Files.createDirectories(TinyBundles.modelsRoot().resolveSibling("embed-it-videos"));
   }
 
   /**

@@ -1,18 +1,10 @@
 package dev.froster.it;
 
-import ai.djl.ndarray.NDManager;
-import dev.froster.engine.bundle.BundleManifest;
-import dev.froster.engine.bundle.ModelBundle;
-import dev.froster.engine.clip.ClipConfig;
-import dev.froster.engine.clip.ClipModel;
-import dev.froster.engine.clip.tokenizer.ClipTokenizer;
 import dev.froster.engine.video.H264Mp4Writer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,10 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * What the embed job needs, made by the test: a tiny random model bundle in the server's models
@@ -33,44 +23,12 @@ import java.util.zip.GZIPOutputStream;
  */
 final class EmbeddingWorld {
 
-  static final int DIMENSION = 32;
-
   /** 2 s windows, 1 s apart: the default segmentation of a clip length of 2 s with 50 % overlap. */
   private static final long WINDOW_MS = 2000;
 
   private static final long STRIDE_MS = 1000;
 
   private EmbeddingWorld() {}
-
-  /** The folder the server reads bundles from ({@code FROSTER_MODELS_ROOT}, see it/pom.xml). */
-  static Path modelsRoot() throws IOException {
-    String root = System.getenv("FROSTER_MODELS_ROOT");
-    if (root == null || root.isEmpty()) {
-      throw new IllegalStateException("FROSTER_MODELS_ROOT is not set: run through mvn -pl it");
-    }
-    return Files.createDirectories(Path.of(root));
-  }
-
-  /** A tiny CLIP (32² images, 32-dimensional embeddings) with random weights, as a bundle. */
-  static Path writeTinyBundle(String name) throws IOException {
-    Path target = modelsRoot().resolve(name);
-    ClipConfig config = new ClipConfig(32, 8, 128, 2, 2, DIMENSION, 64, 2, 1, 16, 516);
-    Path scratch = Files.createTempDirectory("tiny-tokenizer");
-    Path vocabulary = scratch.resolve("tiny_vocab.txt.gz");
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(vocabulary))) {
-      out.write("#version: tiny\nc a\nca t</w>\n".getBytes(StandardCharsets.UTF_8));
-    }
-    try (NDManager manager = NDManager.newBaseManager()) {
-      ClipModel model = new ClipModel(config).initializeRandom(manager);
-      ModelBundle.write(
-          target,
-          model,
-          ClipTokenizer.load(vocabulary),
-          new BundleManifest.Provenance("random", "random", null, null, "EmbedCatalogIT"),
-          Map.of());
-    }
-    return target;
-  }
 
   /** An H.264 MP4 of {@code seconds} at 10 fps, 64×48, a square moving over a coloured ground. */
   static Path writeVideo(Path file, int seconds, long seed) throws IOException {

@@ -36,7 +36,7 @@ final class PromotionFixture implements AutoCloseable {
   /** A tiny random bundle registered as a candidate; its id. */
   long registerCandidate(String label) throws Exception {
     String name = "promotion-it-" + label + "-" + UUID.randomUUID();
-    EmbeddingWorld.writeTinyBundle(name);
+    TinyBundles.write(name, "PromotionFixture");
     HttpResponse<String> registered =
         ADMIN.post(
             API + "/model-versions",
@@ -57,7 +57,7 @@ final class PromotionFixture implements AutoCloseable {
   /** {@code count} assets of {@code seconds}-long generated videos, segmented. */
   List<Long> assets(int count, int seconds) throws Exception {
     Path videos =
-        Files.createDirectories(EmbeddingWorld.modelsRoot().resolveSibling("promotion-it-videos"));
+        Files.createDirectories(TinyBundles.modelsRoot().resolveSibling("promotion-it-videos"));
     List<Long> created = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Path file =

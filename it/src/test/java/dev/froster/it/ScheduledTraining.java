@@ -42,7 +42,7 @@ final class ScheduledTraining {
             "{\"name\": \"schedule-squares-" + suffix + "\", \"path\": \"" + dataset + "\"}");
     assertEquals(201, registered.statusCode(), registered.body());
 
-    Path bundle = EmbeddingWorld.writeTinyBundle("schedule-tiny-" + suffix);
+    Path bundle = TinyBundles.write("schedule-tiny-" + suffix, "ScheduledTraining");
     HttpResponse<String> imported =
         ADMIN.post(
             API + "/models/imports",

@@ -231,12 +231,18 @@ class SearchIT {
   @Test
   @Order(9)
   void moreLikeAnUploadedClipEmbedsTheWholeClipWithTheActiveModel() throws Exception {
-    Path clip =
-        EmbeddingWorld.writeVideo(
-            Files.createTempDirectory("search-it").resolve("example.mp4"), 3, 5);
-    float[] expected = world().clipEmbedding(clip);
-    HttpResponse<String> response =
-        SearchWorld.postClip("archivist", API + "/search/similar?limit=20", clip, "video/mp4");
+    Path scratch = Files.createTempDirectory("search-it");
+    Path clip = EmbeddingWorld.writeVideo(scratch.resolve("example.mp4"), 3, 5);
+    float[] expected;
+    HttpResponse<String> response;
+    try {
+      expected = world().clipEmbedding(clip);
+      response =
+          SearchWorld.postClip("archivist", API + "/search/similar?limit=20", clip, "video/mp4");
+    } finally {
+      Files.delete(clip);
+      Files.delete(scratch);
+    }
     assertEquals(200, response.statusCode(), response.body());
     JsonArray moments = json(response).asJsonObject().getJsonArray("moments");
     List<Long> mine = new ArrayList<>(ids(moments));
@@ -247,8 +253,12 @@ class SearchIT {
         1e-3);
 
     Path text = Files.writeString(Files.createTempFile("not-a-video", ".mp4"), "just some text");
-    HttpResponse<String> refused =
-        SearchWorld.postClip("archivist", API + "/search/similar", text, "video/mp4");
+    HttpResponse<String> refused;
+    try {
+      refused = SearchWorld.postClip("archivist", API + "/search/similar", text, "video/mp4");
+    } finally {
+      Files.delete(text);
+    }
     assertInvalid(refused, "clip");
     assertTrue(
         json(refused).asJsonObject().getString("detail").contains(text.getFileName().toString()),
@@ -313,7 +323,7 @@ class SearchIT {
   private static synchronized SearchWorld world() throws Exception {
     if (world == null) {
       String name = "search-it-" + UUID.randomUUID();
-      Path bundle = EmbeddingWorld.writeTinyBundle(name);
+      Path bundle = TinyBundles.write(name, "SearchIT");
       HttpResponse<String> registered =
           ADMIN.post(
               API + "/model-versions",

@@ -195,7 +195,7 @@ class ServerCrashIT {
       previouslyActive = active.next() ? active.getLong(1) : null;
     }
     String name = "crash-it-" + UUID.randomUUID();
-    EmbeddingWorld.writeTinyBundle(name);
+    TinyBundles.write(name, "ServerCrashIT");
     HttpResponse<String> registered =
         send(
             "POST",
@@ -234,7 +234,7 @@ class ServerCrashIT {
   }
 
   private static Path videos() throws IOException {
-    return Files.createDirectories(EmbeddingWorld.modelsRoot().resolveSibling("crash-it-videos"));
+    return Files.createDirectories(TinyBundles.modelsRoot().resolveSibling("crash-it-videos"));
   }
 
   // --- HTTP to this server, as admin ---------------------------------------------------------

@@ -62,14 +62,14 @@ class TrainingIT {
             "{\"name\": \"" + name + "\", \"checkpointPath\": \"" + notClip + "\"}");
     assertEquals(400, response.statusCode(), response.body());
     assertTrue(response.body().contains("not a CLIP checkpoint"), response.body());
-    assertFalse(Files.exists(EmbeddingWorld.modelsRoot().resolve("imported").resolve(name)));
+    assertFalse(Files.exists(TinyBundles.modelsRoot().resolve("imported").resolve(name)));
     assertFalse(ADMIN.get(API + "/models").body().contains(name), "nothing registered");
   }
 
   @Test
   @Order(2)
   void aClipCheckpointIsImportedAsABaseVersion() throws Exception {
-    tinyBundle = EmbeddingWorld.writeTinyBundle("training-tiny-" + SUFFIX);
+    tinyBundle = TinyBundles.write("training-tiny-" + SUFFIX, "TrainingIT");
     HttpResponse<String> response =
         ADMIN.post(
             API + "/models/imports",
@@ -84,7 +84,7 @@ class TrainingIT {
     JsonObject base = json(response).asJsonObject();
     assertEquals("base", base.getString("kind"));
     assertEquals("candidate", base.getString("status"));
-    assertEquals(EmbeddingWorld.DIMENSION, base.getInt("dimension"));
+    assertEquals(TinyBundles.DIMENSION, base.getInt("dimension"));
     assertEquals("OPENAI_SAFETENSORS", base.getJsonObject("trainingConfig").getString("format"));
     HttpResponse<String> read = ARCHIVIST.get(API + "/models/" + base.getInt("id"));
     assertEquals(200, read.statusCode(), read.body());

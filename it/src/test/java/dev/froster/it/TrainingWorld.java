@@ -64,6 +64,6 @@ final class TrainingWorld {
   static Path writeNotAClipCheckpoint(String name) throws IOException {
     byte[] noise = new byte[4096];
     new Random(7).nextBytes(noise);
-    return Files.write(EmbeddingWorld.modelsRoot().resolve(name + ".pt"), noise);
+    return Files.write(TinyBundles.modelsRoot().resolve(name + ".pt"), noise);
   }
 }

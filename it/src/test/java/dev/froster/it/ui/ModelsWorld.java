@@ -1,5 +1,6 @@
 package dev.froster.it.ui;
 
+import dev.froster.it.TinyBundles;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -34,7 +35,7 @@ final class ModelsWorld implements AutoCloseable {
   /** A tiny random bundle registered as a candidate; its id. */
   long registerCandidate(String label) throws Exception {
     String name = "ui-it-" + label + "-" + unique;
-    UiWorld.writeTinyBundle(name);
+    TinyBundles.write(name, "ModelsWorld");
     JsonObject registered =
         post(
             "/model-versions",
@@ -102,7 +103,7 @@ final class ModelsWorld implements AutoCloseable {
   static String writeNotAClipCheckpoint(String name) throws Exception {
     byte[] noise = new byte[4096];
     new Random(7).nextBytes(noise);
-    Path file = modelsRoot().resolve(name + ".pt");
+    Path file = TinyBundles.modelsRoot().resolve(name + ".pt");
     Files.write(file, noise);
     return file.getFileName().toString();
   }
@@ -139,7 +140,7 @@ final class ModelsWorld implements AutoCloseable {
         "/training/datasets",
         "{\"name\": \"ui-squares-" + unique + "\", \"path\": \"" + folder + "\"}",
         201);
-    Path bundle = UiWorld.writeTinyBundle("ui-teacher-" + unique);
+    Path bundle = TinyBundles.write("ui-teacher-" + unique, "ModelsWorld");
     post(
         "/models/imports",
         "{\"name\": \"ui-clip-"
@@ -216,14 +217,6 @@ final class ModelsWorld implements AutoCloseable {
     return body == null || body.isBlank()
         ? Json.createObjectBuilder().build()
         : Json.createReader(new StringReader(body)).readObject();
-  }
-
-  private static Path modelsRoot() throws Exception {
-    String root = System.getenv("FROSTER_MODELS_ROOT");
-    if (root == null || root.isEmpty()) {
-      throw new IllegalStateException("FROSTER_MODELS_ROOT is not set: run through mvn -pl it");
-    }
-    return Files.createDirectories(Path.of(root));
   }
 
   private static Path server() {

@@ -1,14 +1,9 @@
 package dev.froster.it.ui;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
-import dev.froster.engine.bundle.BundleManifest;
-import dev.froster.engine.bundle.ModelBundle;
-import dev.froster.engine.clip.ClipConfig;
-import dev.froster.engine.clip.ClipModel;
-import dev.froster.engine.clip.tokenizer.ClipTokenizer;
 import dev.froster.engine.inference.VideoEmbedder;
 import dev.froster.engine.video.H264Mp4Writer;
+import dev.froster.it.TinyBundles;
 import dev.froster.it.UnitVectors;
 import jakarta.json.Json;
 import java.awt.Color;
@@ -16,7 +11,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +29,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 
 /**
@@ -74,7 +67,7 @@ final class UiWorld implements AutoCloseable {
 
   UiWorld(Path scratch) throws Exception {
     String name = "ui-it-" + unique;
-    Path bundle = writeTinyBundle(name);
+    Path bundle = TinyBundles.write(name, "UiWorld");
     HttpResponse<String> registered =
         send(
             "admin",
@@ -251,30 +244,6 @@ final class UiWorld implements AutoCloseable {
       }
       statement.executeUpdate();
     }
-  }
-
-  /** A tiny CLIP (32² images, 32-d embeddings) with random weights, in the server's models root. */
-  static Path writeTinyBundle(String name) throws IOException {
-    String root = System.getenv("FROSTER_MODELS_ROOT");
-    if (root == null || root.isEmpty()) {
-      throw new IllegalStateException("FROSTER_MODELS_ROOT is not set: run through mvn -pl it");
-    }
-    Path target = Files.createDirectories(Path.of(root)).resolve(name);
-    ClipConfig config = new ClipConfig(32, 8, 128, 2, 2, 32, 64, 2, 1, 16, 516);
-    Path vocabularyFile = Files.createTempDirectory("ui-tokenizer").resolve("tiny_vocab.txt.gz");
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(vocabularyFile))) {
-      out.write("#version: tiny\nc a\nca t</w>\n".getBytes(StandardCharsets.UTF_8));
-    }
-    try (NDManager manager = NDManager.newBaseManager()) {
-      ClipModel model = new ClipModel(config).initializeRandom(manager);
-      ModelBundle.write(
-          target,
-          model,
-          ClipTokenizer.load(vocabularyFile),
-          new BundleManifest.Provenance("random", "random", null, null, "UiWorld"),
-          Map.of());
-    }
-    return target;
   }
 
   /** An H.264 MP4 at 10 fps, 160×90: a square crossing a coloured ground. */
