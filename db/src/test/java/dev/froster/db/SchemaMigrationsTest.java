@@ -21,7 +21,7 @@ class SchemaMigrationsTest {
   @BeforeAll
   static void migrateEmptyDatabase() throws SQLException {
     database = TemporaryDatabase.create();
-    assertEquals("5", SchemaMigrations.migrate(database.dataSource()));
+    assertEquals("6", SchemaMigrations.migrate(database.dataSource()));
   }
 
   @AfterAll
@@ -64,7 +64,7 @@ class SchemaMigrationsTest {
 
   @Test
   void migratingTwiceChangesNothing() {
-    assertEquals("5", SchemaMigrations.migrate(database.dataSource()));
+    assertEquals("6", SchemaMigrations.migrate(database.dataSource()));
   }
 
   @Test
@@ -133,6 +133,48 @@ class SchemaMigrationsTest {
                       "insert into segment (asset_id, start_ms, end_ms)"
                           + " select id, 5000, 4000 from media_asset where sha256 = repeat('b', 64)"));
       assertEquals("23514", wrong.getSQLState(), wrong.getMessage());
+    }
+  }
+
+  @Test
+  void aRelabelDecisionOutlivesTheTermItReplaced() throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(modelVersion("relabel-model", 3, "candidate"));
+      statement.execute(
+          "insert into media_asset (source_uri, sha256) values ('file:/c.mp4', repeat('c', 64))");
+      statement.execute(
+          "insert into segment (asset_id, start_ms, end_ms)"
+              + " select id, 0, 2000 from media_asset where sha256 = repeat('c', 64)");
+      statement.execute(
+          "insert into vocabulary (name, accept_threshold, review_threshold)"
+              + " values ('relabel-vocabulary', 0.6, 0.3)");
+      statement.execute(
+          "insert into term (vocabulary_id, label) select id, unnest(array['run', 'jump'])"
+              + " from vocabulary where name = 'relabel-vocabulary'");
+      // the model suggested "run"; the reviewer relabelled the tag to "jump"
+      statement.execute(
+          "insert into tag (segment_id, term_id, model_version_id, confidence, source, status,"
+              + " start_ms, end_ms) select s.id, t.id, m.id, 0.5, 'auto', 'accepted', 0, 2000"
+              + " from segment s join media_asset a on a.id = s.asset_id, term t, model_version m"
+              + " where a.sha256 = repeat('c', 64) and t.label = 'jump'"
+              + " and m.name = 'relabel-model'");
+      statement.execute(
+          "insert into review_decision (tag_id, reviewer, decision, term_before_id, term_after_id)"
+              + " select g.id, 'tagger', 'relabel', run.id, g.term_id from tag g, term run"
+              + " where g.confidence = 0.5 and run.label = 'run'");
+
+      statement.execute("delete from term where label = 'run'");
+
+      try (ResultSet decision =
+          statement.executeQuery(
+              "select d.term_before_id, t.label from review_decision d"
+                  + " join term t on t.id = d.term_after_id where d.decision = 'relabel'")) {
+        assertTrue(decision.next(), "the decision is kept");
+        assertEquals(0, decision.getLong(1));
+        assertTrue(decision.wasNull(), "the deleted term is no longer named");
+        assertEquals("jump", decision.getString(2));
+      }
     }
   }
 

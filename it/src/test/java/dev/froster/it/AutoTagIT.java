@@ -239,6 +239,23 @@ class AutoTagIT {
   @Order(4)
   void aChangedVocabularyDropsItsPendingTagsAndIsTaggedAgain() throws Exception {
     Map<Long, Expected> before = expected(accept, review);
+    // a reviewer relabels one pending suggestion: tagging again must not suggest its term again
+    Expected suggested = before.get(pendingSegment);
+    long replacement =
+        termIds.stream().filter(id -> id != suggested.termId()).findFirst().orElseThrow();
+    HttpResponse<String> relabelled =
+        VocabularyClient.user("tagger")
+            .json(
+                "POST",
+                API
+                    + "/review/items/"
+                    + TaggingWorld.autoTagId(version, pendingSegment)
+                    + "/decision",
+                "{\"decision\": \"relabel\", \"termId\": " + replacement + "}");
+    assertEquals(200, relabelled.statusCode(), relabelled.body());
+    Expected relabel =
+        new Expected(replacement, "accepted", suggested.confidence(), suggested.alternatives());
+    before.put(pendingSegment, relabel);
     HttpResponse<String> changed =
         ADMIN.json(
             "PATCH",
@@ -255,7 +272,8 @@ class AutoTagIT {
 
     JsonObject end = awaitEnd(startAutoTag(vocabulary, 8));
     assertEquals("COMPLETED", end.getString("batchStatus"), end.toString());
-    // accepted tags stayed as they were; the rest follow the new thresholds
+    // accepted tags (the relabelled one too) stayed as they were; the rest follow the new
+    // thresholds
     Map<Long, Expected> after = expected(accept, newReview);
     before.forEach(
         (segment, tag) -> {

@@ -14,7 +14,16 @@ import java.util.UUID;
 final class ReviewFixture implements AutoCloseable {
 
   final String unique = UUID.randomUUID().toString().replace("-", "");
+
+  /**
+   * The version the fixture's automatic tags are made by: the active one, as the queue then shows
+   * only its suggestions; else the fixture's own candidate.
+   */
   final long modelVersion;
+
+  /** The version row the fixture wrote, removed on close; null when another one was active. */
+  private final Long ownVersion;
+
   final long actions;
   final long places;
   final long running;
@@ -32,12 +41,16 @@ final class ReviewFixture implements AutoCloseable {
 
   ReviewFixture() throws SQLException {
     try (Connection connection = TestDatabase.connect()) {
-      modelVersion =
-          single(
-              connection,
-              "insert into model_version (name, bundle_path, bundle_sha256, embed_dim, status)"
-                  + " values (?, '/it/model', repeat('0', 64), 4, 'candidate') returning id",
-              "review-it-" + unique);
+      Long active = activeVersion(connection);
+      ownVersion =
+          active != null
+              ? null
+              : single(
+                  connection,
+                  "insert into model_version (name, bundle_path, bundle_sha256, embed_dim, status)"
+                      + " values (?, '/it/model', repeat('0', 64), 4, 'candidate') returning id",
+                  "review-it-" + unique);
+      modelVersion = active != null ? active : ownVersion;
       actions = vocabulary(connection, "actions-" + unique);
       places = vocabulary(connection, "places-" + unique);
       running = term(connection, actions, "running");
@@ -107,13 +120,17 @@ final class ReviewFixture implements AutoCloseable {
     }
   }
 
-  /** The tag's review decisions as {@code reviewer:decision:before:after}, oldest first. */
+  /**
+   * The tag's review decisions as {@code reviewer:decision:before:after} (term ids, {@code none}
+   * where a decision names no term), oldest first.
+   */
   static String decisions(long tag) throws SQLException {
     try (Connection connection = TestDatabase.connect();
         PreparedStatement statement =
             connection.prepareStatement(
-                "select coalesce(string_agg(reviewer || ':' || decision || ':' || term_before_id"
-                    + " || ':' || term_after_id, ',' order by id), '')"
+                "select coalesce(string_agg(reviewer || ':' || decision || ':'"
+                    + " || coalesce(term_before_id::text, 'none') || ':'"
+                    + " || coalesce(term_after_id::text, 'none'), ',' order by id), '')"
                     + " from review_decision where tag_id = ?")) {
       statement.setLong(1, tag);
       try (ResultSet row = statement.executeQuery()) {
@@ -144,7 +161,9 @@ final class ReviewFixture implements AutoCloseable {
       update(connection, "delete from tag where asset_id in (?, ?)", asset, otherAsset);
       update(connection, "delete from media_asset where id in (?, ?)", asset, otherAsset);
       update(connection, "delete from vocabulary where id in (?, ?)", actions, places);
-      update(connection, "delete from model_version where id = ?", modelVersion);
+      if (ownVersion != null) {
+        update(connection, "delete from model_version where id = ?", ownVersion);
+      }
     }
   }
 
@@ -195,6 +214,14 @@ final class ReviewFixture implements AutoCloseable {
         start,
         end,
         new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
+  }
+
+  private static Long activeVersion(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("select id from model_version where status = 'active'");
+        ResultSet row = statement.executeQuery()) {
+      return row.next() ? row.getLong(1) : null;
+    }
   }
 
   private static long single(Connection connection, String sql, Object... parameters)

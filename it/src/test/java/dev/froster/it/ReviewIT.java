@@ -228,6 +228,35 @@ class ReviewIT {
   }
 
   @Test
+  void theTermARelabelReplacedCanStillBeDeletedAndSoCanItsVocabulary() throws Exception {
+    VocabularyClient admin = VocabularyClient.user("admin");
+    long tag = world.autoTag(world.segments[0], world.running, "pending", 0.6, 5, "[]");
+    assertEquals(
+        200,
+        decide(tag, "{\"decision\": \"relabel\", \"termId\": " + world.jumping + "}").statusCode());
+
+    HttpResponse<String> deleted =
+        admin.delete(API + "/vocabularies/" + world.actions + "/terms/" + world.running);
+
+    assertEquals(204, deleted.statusCode(), deleted.body());
+    // the decision stays, no longer naming the deleted term; the audit entry keeps its label
+    assertEquals("tagger:relabel:none:" + world.jumping, ReviewFixture.decisions(tag));
+    assertEquals("accepted:" + world.jumping, ReviewFixture.status(tag));
+    assertEquals("running", onlyAuditEntry(tag).getJsonObject("before").getString("term"));
+
+    // a vocabulary whose terms a decision names is deleted with its tags and their decisions
+    long other = world.autoTag(world.segments[1], world.jumping, "pending", 0.6, 5, "[]");
+    assertEquals(
+        200,
+        decide(other, "{\"decision\": \"relabel\", \"termId\": " + world.waving + "}")
+            .statusCode());
+    HttpResponse<String> gone = admin.delete(API + "/vocabularies/" + world.actions);
+    assertEquals(204, gone.statusCode(), gone.body());
+    assertEquals(null, ReviewFixture.status(other));
+    assertEquals("", ReviewFixture.decisions(other));
+  }
+
+  @Test
   void aDecidedItemIsAConflictNamingItAndAnUnknownOneIsNotFound() throws Exception {
     long tag = world.autoTag(world.segments[0], world.running, "pending", 0.6, 5, "[]");
     assertEquals(200, decide(tag, "{\"decision\": \"accept\"}").statusCode());

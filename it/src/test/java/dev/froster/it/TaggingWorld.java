@@ -214,6 +214,28 @@ final class TaggingWorld {
     return tags;
   }
 
+  /** The id of the segment's automatic tag of the version (the segment must have exactly one). */
+  static long autoTagId(long modelVersion, long segment) throws SQLException {
+    try (Connection connection = TestDatabase.connect();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select id from tag where source = 'auto' and model_version_id = ?"
+                    + " and segment_id = ?")) {
+      statement.setLong(1, modelVersion);
+      statement.setLong(2, segment);
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          throw new AssertionError("segment " + segment + " has no automatic tag");
+        }
+        long id = row.getLong(1);
+        if (row.next()) {
+          throw new AssertionError("segment " + segment + " has more than one automatic tag");
+        }
+        return id;
+      }
+    }
+  }
+
   /** Scorings of the vocabulary with the version: total rows and distinct segments. */
   static long[] scorings(long modelVersion, long vocabulary) throws SQLException {
     try (Connection connection = TestDatabase.connect();

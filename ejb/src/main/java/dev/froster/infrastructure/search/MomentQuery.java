@@ -3,6 +3,7 @@ package dev.froster.infrastructure.search;
 import dev.froster.application.Moment;
 import dev.froster.application.SearchCursor;
 import dev.froster.application.SearchFilters;
+import dev.froster.infrastructure.persistence.jpa.CurrentTags;
 import dev.froster.infrastructure.vector.HnswIndexes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -166,7 +167,9 @@ public final class MomentQuery {
       where.append(
           " and exists (select 1 from tag t join term m on m.id = t.term_id"
               + " where t.status = 'accepted' and (t.segment_id = s.id or t.asset_id = a.id)"
-              + " and (lower(m.label) = lower(?) or m.id::text = ?))");
+              + " and (lower(m.label) = lower(?) or m.id::text = ?) and "
+              + CurrentTags.condition("t")
+              + ")");
       filterParameters.add(filters.tag());
       filterParameters.add(filters.tag().strip());
     }

@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
  * automatic tag is inserted at most once per (segment, term, version) ({@code tag_auto_once}); both
  * inserts ignore rows that exist, so a chunk repeated after a stop or a crash changes nothing.
  *
+ * <p>A decided automatic tag stands: a segment whose tag of a vocabulary was accepted by the
+ * thresholds gets no new suggestion from that vocabulary with the same version when the vocabulary
+ * changes and is scored again, and one a reviewer accepted, rejected or relabelled gets none with
+ * any version. Otherwise a relabel from "run" to "jump" would bring "run" back to the review queue,
+ * and an accepted tag would get a rival (see {@code CurrentTags} for the tags shown).
+ *
  * <p>The vocabularies a segment is scored against: the one named, or else every active vocabulary;
  * a vocabulary without terms is never scored (there is nothing to choose among).
  */
@@ -144,6 +150,13 @@ public class PgVectorTagging {
                       + " select s.id, :term, :version, :confidence, 'auto', :status,"
                       + " s.start_ms, s.end_ms, cast(:alternatives as jsonb)"
                       + " from segment s where s.id = :segment"
+                      + " and not exists (select 1 from tag decided"
+                      + " join term dt on dt.id = decided.term_id"
+                      + " where decided.segment_id = s.id and decided.source = 'auto'"
+                      + " and decided.status <> 'pending'"
+                      + " and dt.vocabulary_id = (select vocabulary_id from term where id = :term)"
+                      + " and (decided.model_version_id = :version or exists (select 1"
+                      + " from review_decision d where d.tag_id = decided.id)))"
                       + " on conflict (segment_id, term_id, model_version_id) where source = 'auto'"
                       + " do nothing")
               .setParameter("term", decision.best().termId())

@@ -67,7 +67,10 @@ public class SqlTagQueries implements TagQueries {
 
   @Override
   public List<ReviewItem> pending(ReviewQueueQuery query, int rows) {
-    StringBuilder sql = new StringBuilder(ITEM_COLUMNS).append(" where t.status = 'pending'");
+    StringBuilder sql =
+        new StringBuilder(ITEM_COLUMNS)
+            .append(" where t.status = 'pending' and ")
+            .append(CurrentTags.condition("t"));
     Map<String, Object> parameters = new HashMap<>();
     if (query.vocabularyId() != null) {
       sql.append(" and v.id = :vocabulary");
@@ -161,7 +164,8 @@ public class SqlTagQueries implements TagQueries {
                     + " join vocabulary v on v.id = te.vocabulary_id"
                     + " where (t.segment_id in (select id from segment where asset_id = :asset)"
                     + " or t.asset_id = :asset)"
-                    + " and t.status in (:statuses)"
+                    + " and t.status in (:statuses) and "
+                    + CurrentTags.condition("t")
                     + " order by t.id")
             .setParameter("asset", asset.value())
             .setParameter(
