@@ -54,6 +54,7 @@ public class DefaultTaggingService implements TaggingService {
   @Override
   public int tag(
       ModelVersionId versionId, VocabularyId vocabulary, List<UntaggedSegment> segments) {
+    tagging.lockForScoring(vocabulary);
     ModelVersion version = models.find(versionId);
     // terms added since the job started get their embeddings before they are scored
     termEmbeddings.fillMissing(version, vocabulary);

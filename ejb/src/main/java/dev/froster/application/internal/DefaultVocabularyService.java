@@ -76,7 +76,7 @@ public class DefaultVocabularyService implements VocabularyService {
 
   @Override
   public VocabularyDetails update(VocabularyId id, VocabularyChange change) {
-    Vocabulary vocabulary = load(id);
+    Vocabulary vocabulary = loadForChange(id);
     VocabularyDetails before = VocabularyDetails.of(vocabulary);
     if (change.name() != null) {
       requireNameFree(VocabularyDraft.cleanName(change.name()), id);
@@ -113,7 +113,7 @@ public class DefaultVocabularyService implements VocabularyService {
 
   @Override
   public void delete(VocabularyId id) {
-    Vocabulary vocabulary = load(id);
+    Vocabulary vocabulary = loadForChange(id);
     VocabularyDetails before = VocabularyDetails.of(vocabulary);
     vocabularies.remove(vocabulary);
     vocabularies.flush();
@@ -124,7 +124,7 @@ public class DefaultVocabularyService implements VocabularyService {
 
   @Override
   public TermDetails addTerm(VocabularyId id, TermDraft draft) {
-    Vocabulary vocabulary = load(id);
+    Vocabulary vocabulary = loadForChange(id);
     Term term = vocabulary.addTerm(draft);
     vocabularies.flush();
     retag(vocabulary);
@@ -137,7 +137,7 @@ public class DefaultVocabularyService implements VocabularyService {
 
   @Override
   public List<TermDetails> importTerms(VocabularyId id, TermImport terms) {
-    Vocabulary vocabulary = load(id);
+    Vocabulary vocabulary = loadForChange(id);
     VocabularyDetails before = VocabularyDetails.of(vocabulary);
     List<Term> added = vocabulary.addTerms(terms.terms(), i -> terms.positions().get(i));
     vocabularies.flush();
@@ -155,7 +155,7 @@ public class DefaultVocabularyService implements VocabularyService {
 
   @Override
   public TermDetails editTerm(VocabularyId id, TermId termId, TermDraft draft) {
-    Vocabulary vocabulary = load(id);
+    Vocabulary vocabulary = loadForChange(id);
     TermDetails before =
         TermDetails.of(
             vocabulary
@@ -181,7 +181,7 @@ public class DefaultVocabularyService implements VocabularyService {
 
   @Override
   public void removeTerm(VocabularyId id, TermId termId) {
-    Vocabulary vocabulary = load(id);
+    Vocabulary vocabulary = loadForChange(id);
     vocabulary.term(termId).orElseThrow(() -> new UnknownEntityException(id + " " + termId));
     TermDetails before = TermDetails.of(vocabulary.removeTerm(termId));
     retag(vocabulary);
@@ -192,6 +192,10 @@ public class DefaultVocabularyService implements VocabularyService {
 
   private Vocabulary load(VocabularyId id) {
     return vocabularies.find(id).orElseThrow(() -> new UnknownEntityException(id));
+  }
+
+  private Vocabulary loadForChange(VocabularyId id) {
+    return vocabularies.findForUpdate(id).orElseThrow(() -> new UnknownEntityException(id));
   }
 
   private void requireNameFree(String name, VocabularyId except) {

@@ -134,6 +134,21 @@ public class PgVectorTagging {
   }
 
   /**
+   * Share-locks the vocabularies a chunk is about to score (the one named, or every active one), in
+   * id order, until the chunk's transaction ends: a change to a vocabulary (which locks it for
+   * update, {@code VocabularyRepository.findForUpdate}) waits for the chunk, or the chunk for the
+   * change and then reads the changed terms. Taken before anything of the vocabulary is read.
+   */
+  public void lockForScoring(VocabularyId vocabulary) {
+    entityManager
+        .createNativeQuery(
+            "select voc.id from vocabulary voc where "
+                + vocabularyFilter(vocabulary)
+                + " order by voc.id for share")
+        .getResultList();
+  }
+
+  /**
    * Records that the segment was scored against the vocabulary, with its tag if it got one.
    *
    * @return whether a new tag was inserted

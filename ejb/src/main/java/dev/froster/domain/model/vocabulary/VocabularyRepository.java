@@ -8,6 +8,14 @@ public interface VocabularyRepository {
 
   Optional<Vocabulary> find(VocabularyId id);
 
+  /**
+   * The vocabulary, its row locked until the transaction ends: changes to one vocabulary happen one
+   * after the other, and never while an auto-tag chunk scores segments with it (the chunk holds a
+   * share lock, {@code PgVectorTagging.lockForScoring}), so a chunk scores with the terms before or
+   * after a change, never records the old terms after the change forgot its scorings.
+   */
+  Optional<Vocabulary> findForUpdate(VocabularyId id);
+
   /** The vocabulary named {@code name}, compared exactly (names are unique). */
   Optional<Vocabulary> findByName(String name);
 

@@ -5,6 +5,7 @@ import dev.froster.domain.model.vocabulary.VocabularyId;
 import dev.froster.domain.model.vocabulary.VocabularyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,12 @@ public class JpaVocabularyRepository implements VocabularyRepository {
   @Override
   public Optional<Vocabulary> find(VocabularyId id) {
     return Optional.ofNullable(entityManager.find(Vocabulary.class, id.value()));
+  }
+
+  @Override
+  public Optional<Vocabulary> findForUpdate(VocabularyId id) {
+    return Optional.ofNullable(
+        entityManager.find(Vocabulary.class, id.value(), LockModeType.PESSIMISTIC_WRITE));
   }
 
   @Override
