@@ -175,6 +175,14 @@ class SchemaMigrationsTest {
         assertTrue(decision.wasNull(), "the deleted term is no longer named");
         assertEquals("jump", decision.getString(2));
       }
+      // the term the relabel chose goes with the tag and its decision
+      statement.execute("delete from term where label = 'jump'");
+      try (ResultSet left =
+          statement.executeQuery(
+              "select count(*) from review_decision where decision = 'relabel'")) {
+        left.next();
+        assertEquals(0, left.getInt(1));
+      }
     }
   }
 
