@@ -24,7 +24,9 @@ class SearchQueryTest {
       "jump\u001b[2J",
       "a\u200bb",
       "\ud800 lonely surrogate",
-      "private \ue000"
+      "private \ue000",
+      "\ufffd\ufffd",
+      "run \ufffd"
     };
     for (String text : refused) {
       InvalidSearchException e =
@@ -32,6 +34,18 @@ class SearchQueryTest {
       assertEquals("q", e.parameter());
     }
     assertThrows(InvalidSearchException.class, () -> new SearchQuery(null));
+  }
+
+  @Test
+  void invalidUtf8SaysSoAndControlCharactersSayWhichAndWhere() {
+    assertEquals(
+        "q: the query text is not valid UTF-8 text (replacement character U+FFFD at position 4)",
+        assertThrows(InvalidSearchException.class, () -> new SearchQuery("jump\ufffd"))
+            .getMessage());
+    assertEquals(
+        "q: the query text contains the control or binary character U+0000 at position 3",
+        assertThrows(InvalidSearchException.class, () -> new SearchQuery("run\u0000away"))
+            .getMessage());
   }
 
   @Test

@@ -266,6 +266,31 @@ class SearchIT {
   }
 
   @Test
+  @Order(9)
+  void aFilterSentAsAFormFieldWithTheClipIsRefusedNotIgnored() throws Exception {
+    world();
+    Path scratch = Files.createTempDirectory("search-it");
+    Path clip = EmbeddingWorld.writeVideo(scratch.resolve("example.mp4"), 3, 5);
+    HttpResponse<String> withField;
+    try {
+      withField =
+          SearchWorld.postClip(
+              "archivist",
+              API + "/search/similar",
+              clip,
+              "video/mp4",
+              Map.of("collection", "sport"));
+    } finally {
+      Files.delete(clip);
+      Files.delete(scratch);
+    }
+    assertInvalid(withField, "collection");
+    assertTrue(
+        json(withField).asJsonObject().getString("detail").contains("query string"),
+        withField.body());
+  }
+
+  @Test
   @Order(10)
   void exactAndIndexSearchGiveTheSameTopResults() throws Exception {
     JsonArray index = search("limit=6").getJsonArray("moments");
@@ -285,6 +310,29 @@ class SearchIT {
     assertInvalid(ARCHIVIST.get(API + "/search?q=run%00away"), "q");
     assertInvalid(ARCHIVIST.get(API + "/search?q=%1B%5B2J"), "q");
     assertInvalid(ARCHIVIST.get(API + "/search?q=run&q=jump"), "q");
+    assertInvalid(ARCHIVIST.get(API + "/search?q=%FF%FE"), "q");
+    assertInvalid(get("collection=a%00b"), "collection");
+    assertInvalid(get("collection=news%1B"), "collection");
+    assertInvalid(get("collection=%FF%FE"), "collection");
+    assertInvalid(get("tag=div%00ing"), "tag");
+    assertInvalid(get("tag=%FF"), "tag");
+    assertInvalid(get("ingestedFrom=0000-01-01"), "ingestedFrom");
+    assertInvalid(get("ingestedTo=0000-12-31T23:59:59Z"), "ingestedTo");
+    assertInvalid(get("ingestedTo=%2B10000-01-01T00:00:00Z"), "ingestedTo");
+    assertInvalid(get("ingestedFrom=9999-12-31T23:00:00-05:00"), "ingestedFrom");
+    assertTrue(
+        json(get("ingestedFrom=0000-01-01")).asJsonObject().getString("detail").contains("9999"));
+    // The widest dates, and the last day as ingestedTo (whose exclusive end would be year 10000).
+    assertEquals(
+        world.expected(k -> true),
+        ids(
+            search("ingestedFrom=0001-01-01&ingestedTo=9999-12-31&limit=20")
+                .getJsonArray("moments")));
+    assertEquals(
+        List.of(),
+        ids(
+            search("ingestedFrom=9999-12-31T23:59:59.999999Z&ingestedTo=9999-12-31&exact=true")
+                .getJsonArray("moments")));
     assertInvalid(get("colour=red"), "colour");
     assertInvalid(get("ingestedFrom=last-week"), "ingestedFrom");
     assertInvalid(get("ingestedTo=2026-13-01"), "ingestedTo");

@@ -170,8 +170,26 @@ final class SearchWorld implements AutoCloseable {
   /** A multipart POST of {@code file} as part {@code clip}. */
   static HttpResponse<String> postClip(String user, String path, Path file, String contentType)
       throws IOException, InterruptedException {
+    return postClip(user, path, file, contentType, Map.of());
+  }
+
+  /** A multipart POST of {@code file} as part {@code clip}, after a text part per field. */
+  static HttpResponse<String> postClip(
+      String user, String path, Path file, String contentType, Map<String, String> fields)
+      throws IOException, InterruptedException {
     String boundary = "search-it-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\n\r\n"
+                  + field.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
     body.write(
         ("--"
                 + boundary

@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,6 +139,15 @@ public final class MomentQuery {
     return statement;
   }
 
+  /**
+   * The driver binds an {@link OffsetDateTime} as a {@code timestamptz}, whereas the text of an
+   * {@link Instant} would have to be cast by PostgreSQL, which cannot read it outside the years
+   * 1..9999 (year 0, a signed year) and fails the whole search.
+   */
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
   private String build() {
     String distance =
         exact
@@ -148,12 +160,12 @@ public final class MomentQuery {
       filterParameters.add(filters.collection());
     }
     if (filters.ingestedFrom() != null) {
-      where.append(" and a.ingested_at >= cast(? as timestamptz)");
-      filterParameters.add(filters.ingestedFrom().toString());
+      where.append(" and a.ingested_at >= ?");
+      filterParameters.add(timestamp(filters.ingestedFrom()));
     }
     if (filters.ingestedTo() != null) {
-      where.append(" and a.ingested_at < cast(? as timestamptz)");
-      filterParameters.add(filters.ingestedTo().toString());
+      where.append(" and a.ingested_at < ?");
+      filterParameters.add(timestamp(filters.ingestedTo()));
     }
     if (filters.minDurationSeconds() != null) {
       where.append(" and (a.probe ->> 'durationMs')::bigint >= ?");

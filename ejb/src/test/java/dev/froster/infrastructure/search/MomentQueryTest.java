@@ -8,6 +8,7 @@ import dev.froster.application.Moment;
 import dev.froster.application.SearchCursor;
 import dev.froster.application.SearchFilters;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -162,6 +163,31 @@ class MomentQueryTest {
               assertTrue(
                   moment.segmentId() == segment || moment.assetId() == 2, moment.toString()));
     }
+  }
+
+  @Test
+  void ingestDateFiltersAtTheEndsOfTheirRangeAreBoundAsTimestamps() throws Exception {
+    String vector = catalogue.randomQuery(new Random(11));
+    Instant first = SearchFilters.EARLIEST_DATE;
+    Instant last = SearchFilters.END_OF_DATES.minusNanos(1);
+    List<Moment> everything =
+        run(
+            query(
+                vector,
+                new SearchFilters(null, first, last, null, null, null, null),
+                null,
+                50,
+                true));
+    assertEquals(50, everything.size());
+    List<Moment> none =
+        run(
+            query(
+                vector,
+                new SearchFilters(null, last.minusSeconds(1), last, null, null, null, null),
+                null,
+                50,
+                true));
+    assertEquals(List.of(), none);
   }
 
   private static MomentQuery query(

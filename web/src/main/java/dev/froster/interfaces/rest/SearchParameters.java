@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
  *
  * <p>Dates ({@code ingestedFrom}, {@code ingestedTo}) are ISO-8601 instants with an offset ({@code
  * 2026-03-01T08:00:00Z}, {@code 2026-03-01T09:00:00+01:00}) or dates ({@code 2026-03-01}, read in
- * UTC; {@code ingestedTo} as a date includes that whole day). Durations are seconds.
+ * UTC; {@code ingestedTo} as a date includes that whole day), in the years 1 to 9999 (UTC).
+ * Durations are seconds.
  */
 final class SearchParameters {
 
@@ -177,12 +179,13 @@ final class SearchParameters {
       return null;
     }
     String trimmed = value.strip();
+    boolean date = trimmed.length() == 10;
+    Instant instant;
     try {
-      if (trimmed.length() == 10) {
-        LocalDate day = LocalDate.parse(trimmed);
-        return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      return OffsetDateTime.parse(trimmed).toInstant();
+      instant =
+          date
+              ? LocalDate.parse(trimmed).atStartOfDay().toInstant(ZoneOffset.UTC)
+              : OffsetDateTime.parse(trimmed).toInstant();
     } catch (DateTimeException e) {
       throw new InvalidSearchException(
           name,
@@ -191,6 +194,17 @@ final class SearchParameters {
               + value
               + "'");
     }
+    if (!SearchFilters.dateInRange(instant)) {
+      throw new InvalidSearchException(
+          name, "must lie in the years 1 to 9999 (UTC), was '" + value + "'");
+    }
+    if (date && endOfDay) {
+      // The exclusive bound is the next day's start; after 9999-12-31 that is year 10000, outside
+      // the range, and as nothing is ingested after the range the bound is simply left out.
+      Instant nextDay = instant.plus(1, ChronoUnit.DAYS);
+      return SearchFilters.dateInRange(nextDay) ? nextDay : null;
+    }
+    return instant;
   }
 
   private static Set<String> union(Set<String> extra) {

@@ -70,12 +70,12 @@ public class SearchResource {
       name = "ingestedFrom",
       in = ParameterIn.QUERY,
       schema = @Schema(type = SchemaType.STRING),
-      description = "ISO-8601 date or instant: ingested at or after")
+      description = "ISO-8601 date or instant, years 1..9999: ingested at or after")
   @Parameter(
       name = "ingestedTo",
       in = ParameterIn.QUERY,
       schema = @Schema(type = SchemaType.STRING),
-      description = "ISO-8601 date (whole day included) or instant: ingested before")
+      description = "ISO-8601 date (whole day included) or instant, years 1..9999: ingested before")
   @Parameter(
       name = "minDuration",
       in = ParameterIn.QUERY,
@@ -141,12 +141,12 @@ public class SearchResource {
       name = "ingestedFrom",
       in = ParameterIn.QUERY,
       schema = @Schema(type = SchemaType.STRING),
-      description = "ISO-8601 date or instant: ingested at or after")
+      description = "ISO-8601 date or instant, years 1..9999: ingested at or after")
   @Parameter(
       name = "ingestedTo",
       in = ParameterIn.QUERY,
       schema = @Schema(type = SchemaType.STRING),
-      description = "ISO-8601 date (whole day included) or instant: ingested before")
+      description = "ISO-8601 date (whole day included) or instant, years 1..9999: ingested before")
   @Parameter(
       name = "minDuration",
       in = ParameterIn.QUERY,
@@ -200,7 +200,10 @@ public class SearchResource {
   @POST
   @Path("similar")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Moments like an uploaded clip (multipart part clip), embedded whole")
+  @Operation(
+      summary =
+          "Moments like an uploaded clip (multipart, exactly one part: clip), embedded whole;"
+              + " filters and paging in the query string")
   @Parameter(
       name = "collection",
       in = ParameterIn.QUERY,
@@ -210,12 +213,12 @@ public class SearchResource {
       name = "ingestedFrom",
       in = ParameterIn.QUERY,
       schema = @Schema(type = SchemaType.STRING),
-      description = "ISO-8601 date or instant: ingested at or after")
+      description = "ISO-8601 date or instant, years 1..9999: ingested at or after")
   @Parameter(
       name = "ingestedTo",
       in = ParameterIn.QUERY,
       schema = @Schema(type = SchemaType.STRING),
-      description = "ISO-8601 date (whole day included) or instant: ingested before")
+      description = "ISO-8601 date (whole day included) or instant, years 1..9999: ingested before")
   @Parameter(
       name = "minDuration",
       in = ParameterIn.QUERY,
@@ -264,12 +267,8 @@ public class SearchResource {
     if (contentLength != null && contentLength > maxClipBytes + 64 * 1024) {
       throw new UploadTooLargeException(maxClipBytes);
     }
-    EntityPart clip =
-        parts.stream()
-            .filter(part -> part.getName().equals("clip"))
-            .findFirst()
-            .orElseThrow(
-                () -> new InvalidSearchException("clip", "multipart part clip is missing"));
+    requireOnlyOneClip(parts.stream().map(EntityPart::getName).toList());
+    EntityPart clip = parts.get(0);
     java.nio.file.Path file = Files.createTempFile("froster-search-clip", ".upload");
     try {
       try (InputStream content = clip.getContent();
@@ -288,6 +287,33 @@ public class SearchResource {
       return answer(page, byAsset);
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * The body of {@code POST search/similar} is one part, {@code clip}. Any other part is refused,
+   * not ignored: a client sending a filter as a form field (the style of {@code POST assets}) would
+   * otherwise get a wider search than it asked for.
+   */
+  static void requireOnlyOneClip(List<String> partNames) {
+    for (String name : partNames) {
+      if (name == null || name.isEmpty()) {
+        throw new InvalidSearchException(
+            "clip", "multipart part without a name; send only the part clip");
+      }
+      if (!name.equals("clip")) {
+        throw new InvalidSearchException(
+            name,
+            "is a multipart part this endpoint does not take: send only the part clip; filters"
+                + " and paging belong in the query string");
+      }
+    }
+    if (partNames.isEmpty()) {
+      throw new InvalidSearchException("clip", "multipart part clip is missing");
+    }
+    if (partNames.size() > 1) {
+      throw new InvalidSearchException(
+          "clip", "multipart part clip is given " + partNames.size() + " times; send one clip");
     }
   }
 

@@ -88,6 +88,50 @@ class SearchParametersTest {
     assertEquals("q", refused(() -> read("q", " ").query()));
   }
 
+  @Test
+  void datesOutsideTheYearsOneTo9999AreRefusedSayingSo() {
+    for (String date :
+        List.of(
+            "0000-01-01",
+            "0000-12-31T23:59:59Z",
+            "0001-01-01T00:30:00+01:00",
+            "+10000-01-01T00:00:00Z",
+            "9999-12-31T23:00:00-05:00")) {
+      InvalidSearchException from =
+          assertThrows(
+              InvalidSearchException.class, () -> read("ingestedFrom", date).filters(), date);
+      assertEquals("ingestedFrom", from.parameter());
+      assertEquals(
+          "must lie in the years 1 to 9999 (UTC), was '" + date + "'", from.reason(), date);
+      assertEquals("ingestedTo", refused(() -> read("ingestedTo", date).filters()), date);
+    }
+  }
+
+  @Test
+  void theFirstAndLastDaysAreAcceptedAndTheLastDayAsIngestedToDoesNotReachYear10000() {
+    SearchFilters widest =
+        read("ingestedFrom", "0001-01-01", "ingestedTo", "9999-12-31T23:59:59Z").filters();
+    assertEquals(Instant.parse("0001-01-01T00:00:00Z"), widest.ingestedFrom());
+    assertEquals(Instant.parse("9999-12-31T23:59:59Z"), widest.ingestedTo());
+    assertEquals(
+        Instant.parse("0001-01-02T00:00:00Z"),
+        read("ingestedTo", "0001-01-01").filters().ingestedTo());
+    // Nothing is ingested after the last day, so including it whole bounds nothing.
+    SearchFilters lastDay =
+        read("ingestedFrom", "9999-12-31", "ingestedTo", "9999-12-31").filters();
+    assertEquals(Instant.parse("9999-12-31T00:00:00Z"), lastDay.ingestedFrom());
+    assertNull(lastDay.ingestedTo());
+  }
+
+  @Test
+  void controlCharactersAndInvalidUtf8AreRefusedInTheQueryCollectionAndTag() {
+    assertEquals("collection", refused(() -> read("collection", "a\u0000b").filters()));
+    assertEquals("tag", refused(() -> read("tag", "div\u0007ing").filters()));
+    assertEquals("collection", refused(() -> read("collection", "\ufffd\ufffd").filters()));
+    assertEquals("tag", refused(() -> read("tag", "\ufffd").filters()));
+    assertEquals("q", refused(() -> read("q", "\ufffd\ufffd").query()));
+  }
+
   private static SearchParameters read(String... pairs) {
     Map<String, List<String>> query = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
