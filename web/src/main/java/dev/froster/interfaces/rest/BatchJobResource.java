@@ -7,7 +7,6 @@ import dev.froster.interfaces.batch.BatchJobs;
 import dev.froster.interfaces.batch.EmbedCatalogJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,13 +14,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Batch jobs: start one, follow, stop or restart its execution. Administrators only. */
 @Path("jobs")
@@ -36,8 +39,18 @@ public class BatchJobResource {
   /** Starts {@code embedding-count}; 202 with the execution to poll in {@code Location}. */
   @POST
   @Path(BatchJobs.EMBEDDING_COUNT)
-  public Response startEmbeddingCount(
-      @QueryParam("modelVersionId") @NotNull @Positive Long modelVersionId, @Context UriInfo uri) {
+  @Parameter(
+      name = "modelVersionId",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "1"),
+      required = true,
+      description = "the model version whose embeddings to count")
+  public Response startEmbeddingCount(@Context UriInfo uri) {
+    Long modelVersionId =
+        QueryParameters.of(uri, Set.of("modelVersionId")).positiveLong("modelVersionId");
+    if (modelVersionId == null) {
+      throw new InvalidParameterException("modelVersionId is required");
+    }
     long executionId = jobs.startEmbeddingCount(new ModelVersionId(modelVersionId));
     BatchJobStatus status =
         jobs.status(executionId)

@@ -6,20 +6,23 @@ import dev.froster.domain.model.model.ModelVersionId;
 import dev.froster.domain.model.segment.SegmentId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Segment embeddings of one model version: store them, search them by cosine distance. */
 @Path("model-versions/{modelVersionId}")
@@ -53,10 +56,16 @@ public class SegmentEmbeddingResource {
   @Path("nearest-segments")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({"archivist", "tagger", "admin"})
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"),
+      description = "how many segments, 1-1000, default 10")
   public List<NeighbourView> nearest(
       @PathParam("modelVersionId") @Positive long modelVersionId,
-      @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(1000) int limit,
-      String body) {
+      String body,
+      @Context UriInfo uri) {
+    int limit = QueryParameters.of(uri, Set.of("limit")).count("limit", 10, 1000);
     return embeddings
         .nearestSegments(new ModelVersionId(modelVersionId), VectorBody.parse(body), limit)
         .stream()

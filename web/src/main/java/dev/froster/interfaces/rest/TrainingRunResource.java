@@ -10,23 +10,24 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Training runs: start one (at most one at a time: 409), follow its status, step/total, candidate,
@@ -57,7 +58,13 @@ public class TrainingRunResource {
   }
 
   @GET
-  public JsonObject list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+  @Parameter(
+      name = "limit",
+      in = ParameterIn.QUERY,
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"),
+      description = "how many runs, newest first, 1-1000, default 50")
+  public JsonObject list(@Context UriInfo uri) {
+    int limit = QueryParameters.of(uri, Set.of("limit")).count("limit", 50, 1000);
     JsonArrayBuilder items = Json.createArrayBuilder();
     runs.list(limit).forEach(run -> items.add(view(run)));
     return Json.createObjectBuilder().add("items", items).build();
