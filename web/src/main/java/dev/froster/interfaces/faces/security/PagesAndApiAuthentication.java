@@ -1,6 +1,7 @@
 package dev.froster.interfaces.faces.security;
 
 import dev.froster.interfaces.faces.security.UserRegistryLogin.RegistryUser;
+import dev.froster.interfaces.rest.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>{@code /api/*} keeps HTTP Basic (scripts and the REST clients send the header on every
- *       request; without it a protected resource answers 401 with {@code WWW-Authenticate});
+ *       request; without it, or with a wrong password, a protected resource answers 401 with {@code
+ *       WWW-Authenticate} and a problem document, like the API's other errors);
  *   <li>pages use form login: an unauthenticated GET of a protected page is remembered ({@link
  *       ReturnAfterLogin}) and redirected to {@code login.xhtml}; after a successful login the
  *       browser goes back to it, query string included, so a typed search survives an expired
@@ -80,9 +83,11 @@ public class PagesAndApiAuthentication implements HttpAuthenticationMechanism {
       if (user.isPresent()) {
         return signIn(context, user.get());
       }
-      return challenge(response, context);
+      return challenge(response, context, "the user name or password is wrong");
     }
-    return context.isProtected() ? challenge(response, context) : context.doNothing();
+    return context.isProtected()
+        ? challenge(response, context, "sign in: send HTTP Basic credentials")
+        : context.doNothing();
   }
 
   /**
@@ -100,10 +105,22 @@ public class PagesAndApiAuthentication implements HttpAuthenticationMechanism {
             user.groups()));
   }
 
+  /**
+   * 401 with the problem document written here: Liberty sends what the mechanism left in the
+   * response for {@code SEND_FAILURE} (no error page is involved), so the body has to come from us.
+   */
   private static AuthenticationStatus challenge(
-      HttpServletResponse response, HttpMessageContext context) {
+      HttpServletResponse response, HttpMessageContext context, String detail) {
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-    return context.responseUnauthorized();
+    AuthenticationStatus unauthorized = context.responseUnauthorized();
+    response.setContentType(Problems.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    try {
+      response.getWriter().write(Problems.ofStatus(HttpServletResponse.SC_UNAUTHORIZED, detail));
+    } catch (IOException clientGone) {
+      LOG.fine(() -> "401 body not sent: " + clientGone);
+    }
+    return unauthorized;
   }
 
   /**
@@ -121,7 +138,14 @@ public class PagesAndApiAuthentication implements HttpAuthenticationMechanism {
   }
 
   static boolean isApi(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return isApi(request.getRequestURI(), request.getContextPath());
+  }
+
+  static boolean isApi(String requestUri, String contextPath) {
+    if (!requestUri.startsWith(contextPath)) {
+      return false;
+    }
+    String path = requestUri.substring(contextPath.length());
     return path.equals("/api") || path.startsWith("/api/");
   }
 }

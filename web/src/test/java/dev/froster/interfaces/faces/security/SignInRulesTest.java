@@ -49,6 +49,21 @@ class SignInRulesTest {
   }
 
   @Test
+  void theApiIsEverythingUnderApiOfThisApplication() {
+    assertTrue(PagesAndApiAuthentication.isApi("/froster/api/v1/search", "/froster"));
+    assertTrue(PagesAndApiAuthentication.isApi("/froster/api", "/froster"));
+    assertFalse(PagesAndApiAuthentication.isApi("/froster/apis.xhtml", "/froster"));
+    assertFalse(PagesAndApiAuthentication.isApi("/froster/models.xhtml", "/froster"));
+    assertFalse(PagesAndApiAuthentication.isApi("/other/api/v1", "/froster"));
+  }
+
+  @Test
+  void aPageErrorShowsTheForbiddenOrTheGeneralPage() {
+    assertEquals("/forbidden.html", ErrorPages.page(403));
+    assertEquals("/error.html", ErrorPages.page(500));
+  }
+
+  @Test
   void onlyPagesOfThisApplicationAreReturnedToAfterLogin() {
     assertTrue(ReturnAfterLogin.isOwnPage("/froster/search.xhtml?q=diver", "/froster"));
     assertFalse(ReturnAfterLogin.isOwnPage("//evil.example/froster/", "/froster"));
