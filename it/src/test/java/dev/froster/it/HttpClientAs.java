@@ -59,8 +59,8 @@ final class HttpClientAs {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request)
-      throws IOException, InterruptedException {
+  /** Sends any request as this user: for methods, headers and bodies the helpers above lack. */
+  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
     return CLIENT.send(
         request.header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -166,8 +166,9 @@ class RolesIT {
     List<String> wrong = new ArrayList<>();
     for (String operation : POLICY.keySet()) {
       HttpResponse<String> response = call(operation, null);
-      if (response.statusCode() != 401) {
-        wrong.add(operation + " → " + response.statusCode());
+      boolean challenged = response.headers().firstValue("WWW-Authenticate").isPresent();
+      if (response.statusCode() != 401 || !challenged || !isProblem(response, 401)) {
+        wrong.add(operation + " → " + describe(response));
       }
     }
     assertEquals(List.of(), wrong);
@@ -180,8 +181,8 @@ class RolesIT {
       for (String role : ANY_USER) {
         if (!rule.getValue().contains(role)) {
           HttpResponse<String> response = call(rule.getKey(), role);
-          if (response.statusCode() != 403) {
-            wrong.add(rule.getKey() + " as " + role + " → " + response.statusCode());
+          if (response.statusCode() != 403 || !isProblem(response, 403)) {
+            wrong.add(rule.getKey() + " as " + role + " → " + describe(response));
           }
         }
       }
@@ -201,6 +202,27 @@ class RolesIT {
         }
       }
     }
+  }
+
+  /** The API's error format (docs/rest-errors): a problem document with the response's status. */
+  private static boolean isProblem(HttpResponse<String> response, int status) {
+    if (!response
+        .headers()
+        .firstValue("Content-Type")
+        .orElse("")
+        .startsWith("application/problem+json")) {
+      return false;
+    }
+    JsonObject problem = Json.createReader(new StringReader(response.body())).readObject();
+    return problem.getInt("status", 0) == status && !problem.getString("title", "").isBlank();
+  }
+
+  private static String describe(HttpResponse<String> response) {
+    return response.statusCode()
+        + " "
+        + response.headers().firstValue("Content-Type").orElse("(no Content-Type)")
+        + " "
+        + response.body();
   }
 
   /** Calls "METHOD /path/{param}" with every path parameter 1 and an empty JSON body. */
