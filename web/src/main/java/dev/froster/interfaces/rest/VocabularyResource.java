@@ -1,6 +1,7 @@
 package dev.froster.interfaces.rest;
 
 import dev.froster.application.TermImport;
+import dev.froster.application.UploadTooLargeException;
 import dev.froster.application.VocabularyDetails;
 import dev.froster.application.VocabularyService;
 import dev.froster.domain.model.vocabulary.InvalidVocabularyException;
@@ -27,6 +28,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -41,6 +45,12 @@ import java.util.List;
 public class VocabularyResource {
 
   static final String CSV = "text/csv";
+
+  /**
+   * The largest vocabulary file (JSON document or CSV) taken: 32 MiB, room for the 10,000 terms a
+   * file may hold with the longest labels (200 characters) and descriptions (2,000).
+   */
+  static final int MAX_FILE_BYTES = 32 << 20;
 
   @EJB private VocabularyService vocabularies;
 
@@ -62,8 +72,9 @@ public class VocabularyResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("admin")
-  public Response create(String body, @Context UriInfo uri) {
-    return created(uri, vocabularies.create(VocabularyJson.readVocabulary(body)));
+  public Response create(InputStream body, @Context UriInfo uri) throws IOException {
+    String json = new String(bounded(body), StandardCharsets.UTF_8);
+    return created(uri, vocabularies.create(VocabularyJson.readVocabulary(json)));
   }
 
   /** Creates a vocabulary named by the query from CSV terms: 201. */
@@ -71,23 +82,24 @@ public class VocabularyResource {
   @Consumes(CSV)
   @RolesAllowed("admin")
   public Response createFromCsv(
-      byte[] body,
+      InputStream body,
       @QueryParam("name") String name,
       @QueryParam("description") String description,
       @QueryParam("acceptThreshold") String acceptThreshold,
       @QueryParam("reviewThreshold") String reviewThreshold,
       @QueryParam("active") String active,
-      @Context UriInfo uri) {
+      @Context UriInfo uri)
+      throws IOException {
     Thresholds thresholds =
         Thresholds.of(
             number("acceptThreshold", acceptThreshold), number("reviewThreshold", reviewThreshold));
-    TermImport terms = VocabularyCsv.read(body == null ? new byte[0] : body);
+    TermImport terms = VocabularyCsv.read(bounded(body));
     VocabularyDraft draft =
         VocabularyDraft.of(
             name,
             description,
             thresholds,
-            active == null || Boolean.parseBoolean(active),
+            flag("active", active, true),
             terms.terms(),
             i -> terms.positions().get(i));
     return created(uri, vocabularies.create(draft));
@@ -132,8 +144,9 @@ public class VocabularyResource {
   @Path("{id}/terms")
   @Consumes(CSV)
   @RolesAllowed("admin")
-  public Response importTerms(@PathParam("id") @Positive long id, byte[] body) {
-    TermImport terms = VocabularyCsv.read(body == null ? new byte[0] : body);
+  public Response importTerms(@PathParam("id") @Positive long id, InputStream body)
+      throws IOException {
+    TermImport terms = VocabularyCsv.read(bounded(body));
     return Response.status(Response.Status.CREATED)
         .entity(
             vocabularies.importTerms(new VocabularyId(id), terms).stream()
@@ -195,6 +208,37 @@ public class VocabularyResource {
                 .build())
         .entity(VocabularyViews.Full.of(vocabulary))
         .build();
+  }
+
+  /**
+   * The body of a vocabulary file, read up to {@link #MAX_FILE_BYTES}: a larger one is refused
+   * (413) before it fills the server's memory.
+   */
+  static byte[] bounded(InputStream body) throws IOException {
+    if (body == null) {
+      return new byte[0];
+    }
+    byte[] read = body.readNBytes(MAX_FILE_BYTES + 1);
+    if (read.length > MAX_FILE_BYTES) {
+      throw new UploadTooLargeException(MAX_FILE_BYTES, "a vocabulary file");
+    }
+    return read;
+  }
+
+  /**
+   * {@code true} or {@code false} (any case); anything else is refused rather than read as false.
+   */
+  static boolean flag(String field, String value, boolean absent) {
+    if (value == null) {
+      return absent;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new InvalidVocabularyException(
+              field + " must be true or false, was '" + value + "'");
+    };
   }
 
   private static Double number(String field, String value) {
