@@ -233,6 +233,20 @@ class VocabularyIT {
             VOCABULARIES + "?name=" + unique("c") + "&acceptThreshold=high&reviewThreshold=0",
             "label\na\n"),
         "acceptThreshold must be a number");
+    problem(
+        ADMIN.csv(
+            VOCABULARIES
+                + "?name="
+                + unique("c")
+                + "&acceptThreshold=0.5&reviewThreshold=0.2&active=yes",
+            "label\na\n"),
+        "active must be true or false");
+    // a file over 32 MiB is refused as too large, not read into memory
+    byte[] huge = new byte[(32 << 20) + 1];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    HttpResponse<String> tooLarge = ADMIN.csv(terms, huge);
+    assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+    assertTrue(object(tooLarge).getString("detail").contains("a vocabulary file"), tooLarge.body());
 
     // nothing of the refused imports and edits was stored
     JsonObject after = object(ADMIN.get(VOCABULARIES + "/" + id));
