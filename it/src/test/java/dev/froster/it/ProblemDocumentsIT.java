@@ -74,6 +74,14 @@ class ProblemDocumentsIT {
   }
 
   @Test
+  void aPathIdOutsideItsConstraintIs400NamingIt() throws Exception {
+    // Bean Validation (@Positive) on a resource parameter: our mapper, not the runtime's own
+    JsonObject problem = assertProblem(400, ARCHIVIST.get(API + "/assets/0"));
+    assertEquals("urn:froster:problem:invalid-parameter", problem.getString("type"));
+    assertTrue(problem.getString("detail").contains("(was 0)"), problem.toString());
+  }
+
+  @Test
   void anUnacceptableAcceptIs406() throws Exception {
     assertProblem(
         406,
