@@ -6,16 +6,11 @@ import static dev.froster.infrastructure.persistence.CatalogueRows.segment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.froster.application.VersionCoverage;
-import dev.froster.db.SchemaMigrations;
-import dev.froster.db.TemporaryDatabase;
-import dev.froster.infrastructure.persistence.OutsideTheServer;
+import dev.froster.infrastructure.persistence.MigratedDatabase;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import java.lang.reflect.Field;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard's coverage per model version on a real migrated database: which versions are listed
@@ -24,29 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class DefaultEmbeddingCoverageServiceTest {
 
-  private static TemporaryDatabase database;
-  private static EntityManagerFactory factory;
-
-  @BeforeAll
-  static void migrate() throws Exception {
-    database = TemporaryDatabase.create();
-    SchemaMigrations.migrate(database.dataSource());
-    factory = OutsideTheServer.entityManagerFactory(database.dataSource());
-  }
-
-  @AfterAll
-  static void drop() throws Exception {
-    if (factory != null) {
-      factory.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Test
   void everyVersionWithEmbeddingsIsListedActiveFirstWithTheCatalogueItCovers() throws Exception {
-    EntityManager em = factory.createEntityManager();
+    EntityManager em = DATABASE.entityManager();
     try {
       em.getTransaction().begin();
       DefaultEmbeddingCoverageService coverage = over(em);
@@ -92,11 +69,7 @@ class DefaultEmbeddingCoverageServiceTest {
   }
 
   private static DefaultEmbeddingCoverageService over(EntityManager em) throws Exception {
-    DefaultEmbeddingCoverageService service = new DefaultEmbeddingCoverageService();
-    Field field = DefaultEmbeddingCoverageService.class.getDeclaredField("entityManager");
-    field.setAccessible(true);
-    field.set(service, em);
-    return service;
+    return MigratedDatabase.inject(new DefaultEmbeddingCoverageService(), em);
   }
 
   private static long version(EntityManager em, String name, String status) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.froster.db.SchemaMigrations;
-import dev.froster.db.TemporaryDatabase;
 import dev.froster.domain.model.asset.AssetStatus;
 import dev.froster.domain.model.asset.MediaAsset;
 import dev.froster.domain.model.embedding.Embedding;
@@ -16,11 +14,9 @@ import dev.froster.domain.model.model.ModelVersionStatus;
 import dev.froster.domain.model.segment.Segment;
 import dev.froster.domain.model.segment.TimeRange;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Migrates a fresh database with Flyway and validates the real persistence unit against it with
@@ -28,34 +24,25 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaValidationTest {
 
-  private static TemporaryDatabase database;
-  private static EntityManagerFactory entityManagerFactory;
-
-  @BeforeAll
-  static void migrateAndBootstrap() throws Exception {
-    database = TemporaryDatabase.create();
-    SchemaMigrations.migrate(database.dataSource());
-    entityManagerFactory = OutsideTheServer.entityManagerFactory(database.dataSource());
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (entityManagerFactory != null) {
-      entityManagerFactory.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Test
   void theMappingMatchesTheMigratedSchema() {
-    entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    EntityManager entityManager = DATABASE.entityManager();
+    try {
+      entityManager
+          .getEntityManagerFactory()
+          .unwrap(SessionFactory.class)
+          .getSchemaManager()
+          .validateMappedObjects();
+    } finally {
+      entityManager.close();
+    }
   }
 
   @Test
   void storesAndReadsBackAVector() {
-    EntityManager entityManager = entityManagerFactory.createEntityManager();
+    EntityManager entityManager = DATABASE.entityManager();
     try {
       entityManager.getTransaction().begin();
       MediaAsset asset = new MediaAsset("file:/clips/a.mp4", "a".repeat(64), "news", "A");

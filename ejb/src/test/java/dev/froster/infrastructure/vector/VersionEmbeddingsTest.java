@@ -7,18 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.froster.db.SchemaMigrations;
-import dev.froster.db.TemporaryDatabase;
 import dev.froster.domain.model.model.EmbeddingCoverage;
 import dev.froster.domain.model.model.ModelVersionId;
-import dev.froster.infrastructure.persistence.OutsideTheServer;
+import dev.froster.infrastructure.persistence.MigratedDatabase;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import java.lang.reflect.Field;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The completeness rule of a promotion, on a real migrated database: which segments count, which do
@@ -27,29 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class VersionEmbeddingsTest {
 
-  private static TemporaryDatabase database;
-  private static EntityManagerFactory factory;
-
-  @BeforeAll
-  static void migrate() throws Exception {
-    database = TemporaryDatabase.create();
-    SchemaMigrations.migrate(database.dataSource());
-    factory = OutsideTheServer.entityManagerFactory(database.dataSource());
-  }
-
-  @AfterAll
-  static void drop() throws Exception {
-    if (factory != null) {
-      factory.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   @Test
   void theTargetMustCoverWhatTheActiveVersionServesExceptFailedAssets() throws Exception {
-    EntityManager em = factory.createEntityManager();
+    EntityManager em = DATABASE.entityManager();
     try {
       em.getTransaction().begin();
       VersionEmbeddings embeddings = over(em);
@@ -108,11 +85,7 @@ class VersionEmbeddingsTest {
   }
 
   private static VersionEmbeddings over(EntityManager em) throws Exception {
-    VersionEmbeddings embeddings = new VersionEmbeddings();
-    Field field = VersionEmbeddings.class.getDeclaredField("entityManager");
-    field.setAccessible(true);
-    field.set(embeddings, em);
-    return embeddings;
+    return MigratedDatabase.inject(new VersionEmbeddings(), em);
   }
 
   private static long version(EntityManager em, String name) {

@@ -9,24 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.froster.application.ReviewOrder;
 import dev.froster.application.ReviewQueueQuery;
 import dev.froster.application.TagOccurrence;
-import dev.froster.db.SchemaMigrations;
-import dev.froster.db.TemporaryDatabase;
 import dev.froster.domain.model.asset.AssetId;
 import dev.froster.domain.model.model.ModelVersionId;
 import dev.froster.domain.model.vocabulary.ScoredTerm;
 import dev.froster.domain.model.vocabulary.TagDecision;
 import dev.froster.domain.model.vocabulary.VocabularyId;
-import dev.froster.infrastructure.persistence.OutsideTheServer;
+import dev.froster.infrastructure.persistence.MigratedDatabase;
 import dev.froster.infrastructure.vector.PgVectorTagging;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import java.lang.reflect.Field;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which automatic tags count once another model version is active, on a real migrated database: the
@@ -38,8 +33,7 @@ class CurrentTagsTest {
   private static final ReviewQueueQuery QUEUE =
       new ReviewQueueQuery(null, null, null, null, ReviewOrder.OLDEST, null, 50);
 
-  private static TemporaryDatabase database;
-  private static EntityManagerFactory factory;
+  @RegisterExtension static final MigratedDatabase DATABASE = new MigratedDatabase();
 
   private EntityManager em;
   private SqlTagQueries queries;
@@ -52,30 +46,13 @@ class CurrentTagsTest {
   private long asset;
   private long[] segments;
 
-  @BeforeAll
-  static void migrate() throws Exception {
-    database = TemporaryDatabase.create();
-    SchemaMigrations.migrate(database.dataSource());
-    factory = OutsideTheServer.entityManagerFactory(database.dataSource());
-  }
-
-  @AfterAll
-  static void drop() throws Exception {
-    if (factory != null) {
-      factory.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
-
   /** A retired version "old", the active version "current", one asset of three segments. */
   @BeforeEach
   void twoVersions() throws Exception {
-    em = factory.createEntityManager();
+    em = DATABASE.entityManager();
     em.getTransaction().begin();
-    queries = inject(new SqlTagQueries(), SqlTagQueries.class);
-    tagging = inject(new PgVectorTagging(), PgVectorTagging.class);
+    queries = MigratedDatabase.inject(new SqlTagQueries(), em);
+    tagging = MigratedDatabase.inject(new PgVectorTagging(), em);
     old =
         id(
             "insert into model_version (name, bundle_path, bundle_sha256, embed_dim, status)"
@@ -189,12 +166,5 @@ class CurrentTagsTest {
 
   private long id(String insertReturningId) {
     return ((Number) em.createNativeQuery(insertReturningId).getSingleResult()).longValue();
-  }
-
-  private <T> T inject(T bean, Class<T> type) throws Exception {
-    Field field = type.getDeclaredField("entityManager");
-    field.setAccessible(true);
-    field.set(bean, em);
-    return bean;
   }
 }
