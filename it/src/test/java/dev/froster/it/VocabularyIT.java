@@ -214,6 +214,9 @@ class VocabularyIT {
                 + " \"terms\": [{\"label\": \"Kick\"}, {\"label\": \"jump\"}, {\"label\": \" kick \"}]}"),
         "terms[2] label 'kick' repeats terms[0] label 'Kick'");
     problem(ADMIN.json("POST", terms, "{\"label\": \" RUN \"}"), "repeats the existing term 'run'");
+    problem(
+        ADMIN.json("POST", terms, "{\"label\": \"dash\", \"synonyms\": [\"Run\"]}"),
+        "synonym 'Run' repeats the existing term 'run'");
     problem(ADMIN.json("POST", terms, "{\"label\": \"\"}"), "label is required");
     problem(ADMIN.json("POST", terms, "{\"label\": \"x\", \"colour\": 1}"), "unknown field colour");
     problem(ADMIN.json("POST", VOCABULARIES, "not json"), "not valid JSON");

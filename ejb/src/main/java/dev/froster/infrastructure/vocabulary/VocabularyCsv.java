@@ -109,7 +109,7 @@ public final class VocabularyCsv {
       // commons-csv reports a broken quote as an I/O problem naming the line
       throw new InvalidVocabularyException("the CSV file is malformed: " + broken.getMessage());
     }
-    VocabularyDraft.requireDistinctLabels(terms, positions::get);
+    VocabularyDraft.requireDistinctWordings(terms, positions::get);
     return new TermImport(terms, positions);
   }
 

@@ -1,9 +1,11 @@
 package dev.froster.domain.model.vocabulary;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -74,6 +76,18 @@ public record TermDraft(String label, String description, List<String> synonyms)
   /** The label as duplicates are found: trimmed and lower-cased. */
   public String labelKey() {
     return key(label);
+  }
+
+  /**
+   * The term's wordings, its label then its synonyms, by key (trimmed, lower-cased), each with how
+   * an error names it ({@code label 'run'}, {@code synonym 'jog'}). A wording belongs to one term
+   * of a vocabulary only: a phrase shared by two terms would pull toward both class embeddings.
+   */
+  public Map<String, String> wordings() {
+    Map<String, String> wordings = new LinkedHashMap<>();
+    wordings.put(labelKey(), "label '" + label + "'");
+    synonyms.forEach(synonym -> wordings.putIfAbsent(key(synonym), "synonym '" + synonym + "'"));
+    return wordings;
   }
 
   static String key(String label) {

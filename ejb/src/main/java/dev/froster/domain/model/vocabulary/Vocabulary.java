@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -122,10 +123,10 @@ public class Vocabulary {
   }
 
   /**
-   * @throws InvalidVocabularyException when the label repeats an existing term's
+   * @throws InvalidVocabularyException when its label or a synonym is an existing term's wording
    */
   public Term addTerm(TermDraft draft) {
-    requireLabelFree(draft, null, "label");
+    requireWordingsFree(draft, null, "");
     Term term = new Term(this, draft);
     terms.add(term);
     return term;
@@ -138,9 +139,9 @@ public class Vocabulary {
    * @throws InvalidVocabularyException naming the imported term and the term it repeats
    */
   public List<Term> addTerms(List<TermDraft> drafts, IntFunction<String> position) {
-    VocabularyDraft.requireDistinctLabels(drafts, position);
+    VocabularyDraft.requireDistinctWordings(drafts, position);
     for (int i = 0; i < drafts.size(); i++) {
-      requireLabelFree(drafts.get(i), null, position.apply(i) + " label");
+      requireWordingsFree(drafts.get(i), null, position.apply(i) + " ");
     }
     List<Term> added = new ArrayList<>();
     for (TermDraft draft : drafts) {
@@ -153,11 +154,11 @@ public class Vocabulary {
 
   /**
    * @throws UnknownTermException when the vocabulary has no such term
-   * @throws InvalidVocabularyException when the new label repeats another term's
+   * @throws InvalidVocabularyException when the new label or a synonym is another term's wording
    */
   public Term editTerm(TermId termId, TermDraft draft) {
     Term term = term(termId).orElseThrow(() -> new UnknownTermException(id(), termId));
-    requireLabelFree(draft, term, "label");
+    requireWordingsFree(draft, term, "");
     term.apply(draft);
     return term;
   }
@@ -176,19 +177,31 @@ public class Vocabulary {
     this.reviewThreshold = (float) thresholds.review();
   }
 
-  private void requireLabelFree(TermDraft draft, Term except, String field) {
+  /**
+   * @param position how the error names the new term ("" for a single term, "row 3 " in an import)
+   */
+  private void requireWordingsFree(TermDraft draft, Term except, String position) {
+    Map<String, String> wordings = draft.wordings();
     for (Term existing : terms) {
-      if (existing != except && TermDraft.key(existing.label()).equals(draft.labelKey())) {
-        throw new InvalidVocabularyException(
-            "duplicate term: "
-                + field
-                + " '"
-                + draft.label()
-                + "' repeats the existing term '"
-                + existing.label()
-                + "'"
-                + (existing.persistedId() == null ? "" : " (id " + existing.persistedId() + ")")
-                + " (labels are compared trimmed and case-insensitively)");
+      if (existing == except) {
+        continue;
+      }
+      for (Map.Entry<String, String> theirs : existing.draft().wordings().entrySet()) {
+        String ours = wordings.get(theirs.getKey());
+        if (ours != null) {
+          throw new InvalidVocabularyException(
+              "duplicate term: "
+                  + position
+                  + ours
+                  + " repeats the existing term '"
+                  + existing.label()
+                  + "'"
+                  + (existing.persistedId() == null ? "" : " (id " + existing.persistedId() + ")")
+                  + (theirs.getValue().startsWith("label") ? "" : ", its " + theirs.getValue())
+                  + " ("
+                  + VocabularyDraft.COMPARED
+                  + ")");
+        }
       }
     }
   }

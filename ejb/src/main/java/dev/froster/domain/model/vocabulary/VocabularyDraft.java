@@ -15,9 +15,12 @@ public record VocabularyDraft(
   /** Longest vocabulary name accepted. */
   public static final int MAX_NAME_LENGTH = 200;
 
+  /** How wordings are compared, for the messages about duplicates. */
+  static final String COMPARED = "labels and synonyms are compared trimmed and case-insensitively";
+
   /**
    * @param termPosition how an error names the term at an index, e.g. {@code i -> "row " + (i+2)}
-   * @throws InvalidVocabularyException naming the field, or both terms of a duplicate label
+   * @throws InvalidVocabularyException naming the field, or both terms of a shared wording
    */
   public static VocabularyDraft of(
       String name,
@@ -26,29 +29,36 @@ public record VocabularyDraft(
       boolean active,
       List<TermDraft> terms,
       IntFunction<String> termPosition) {
-    requireDistinctLabels(terms, termPosition);
+    requireDistinctWordings(terms, termPosition);
     return new VocabularyDraft(
         cleanName(name), cleanDescription(description), thresholds, active, List.copyOf(terms));
   }
 
   /**
-   * @throws InvalidVocabularyException naming both positions of the first label that repeats
+   * @throws InvalidVocabularyException naming both positions of the first wording (label or
+   *     synonym) that two terms share
    */
-  public static void requireDistinctLabels(List<TermDraft> terms, IntFunction<String> position) {
-    Map<String, Integer> first = new HashMap<>();
+  public static void requireDistinctWordings(List<TermDraft> terms, IntFunction<String> position) {
+    Map<String, Integer> firstTerm = new HashMap<>();
+    Map<String, String> firstWording = new HashMap<>();
     for (int i = 0; i < terms.size(); i++) {
-      Integer earlier = first.putIfAbsent(terms.get(i).labelKey(), i);
-      if (earlier != null) {
-        throw new InvalidVocabularyException(
-            "duplicate term: "
-                + position.apply(i)
-                + " label '"
-                + terms.get(i).label()
-                + "' repeats "
-                + position.apply(earlier)
-                + " label '"
-                + terms.get(earlier).label()
-                + "' (labels are compared trimmed and case-insensitively)");
+      for (Map.Entry<String, String> wording : terms.get(i).wordings().entrySet()) {
+        Integer earlier = firstTerm.putIfAbsent(wording.getKey(), i);
+        firstWording.putIfAbsent(wording.getKey(), wording.getValue());
+        if (earlier != null && earlier != i) {
+          throw new InvalidVocabularyException(
+              "duplicate term: "
+                  + position.apply(i)
+                  + " "
+                  + wording.getValue()
+                  + " repeats "
+                  + position.apply(earlier)
+                  + " "
+                  + firstWording.get(wording.getKey())
+                  + " ("
+                  + COMPARED
+                  + ")");
+        }
       }
     }
   }

@@ -49,7 +49,7 @@ class TermDraftTest {
     String message =
         assertThrows(
                 InvalidVocabularyException.class,
-                () -> VocabularyDraft.requireDistinctLabels(terms, i -> "row " + (i + 2)))
+                () -> VocabularyDraft.requireDistinctWordings(terms, i -> "row " + (i + 2)))
             .getMessage();
     assertTrue(message.contains("row 4 label 'run'"), message);
     assertTrue(message.contains("row 2 label 'Run'"), message);
@@ -69,6 +69,60 @@ class TermDraftTest {
     assertThrows(
         InvalidVocabularyException.class,
         () -> vocabulary.addTerms(List.of(TermDraft.of("", "WAVE ", null, null)), i -> "row 2"));
+    assertEquals(1, vocabulary.terms().size());
+  }
+
+  @Test
+  void aSynonymMayNotBeAnotherTermsLabelOrSynonym() {
+    List<TermDraft> labelClash =
+        List.of(TermDraft.of("", "run", null, List.of("jog")), TermDraft.of("", "Jog", null, null));
+    String message =
+        assertThrows(
+                InvalidVocabularyException.class,
+                () -> VocabularyDraft.requireDistinctWordings(labelClash, i -> "row " + (i + 2)))
+            .getMessage();
+    assertTrue(message.contains("row 3 label 'Jog' repeats row 2 synonym 'jog'"), message);
+    List<TermDraft> synonymClash =
+        List.of(
+            TermDraft.of("", "run", null, List.of("dash")),
+            TermDraft.of("", "sprint", null, List.of("DASH")));
+    assertThrows(
+        InvalidVocabularyException.class,
+        () -> VocabularyDraft.requireDistinctWordings(synonymClash, i -> "row " + (i + 2)));
+    // a synonym that repeats its own term's label is harmless
+    VocabularyDraft.requireDistinctWordings(
+        List.of(TermDraft.of("", "run", null, List.of("Run"))), i -> "row 2");
+  }
+
+  @Test
+  void aVocabularyRefusesASynonymThatAnExistingTermUses() {
+    Vocabulary vocabulary =
+        Vocabulary.of(
+            VocabularyDraft.of(
+                "v",
+                null,
+                new Thresholds(0.9, 0.5),
+                true,
+                List.of(TermDraft.of("", "Wave", null, List.of("hand wave"))),
+                i -> "terms[" + i + "]"));
+    String synonymOfOurs =
+        assertThrows(
+                InvalidVocabularyException.class,
+                () -> vocabulary.addTerm(TermDraft.of("", "greet", null, List.of("wave"))))
+            .getMessage();
+    assertTrue(
+        synonymOfOurs.contains("synonym 'wave' repeats the existing term 'Wave'"), synonymOfOurs);
+    String labelOfOurs =
+        assertThrows(
+                InvalidVocabularyException.class,
+                () ->
+                    vocabulary.addTerms(
+                        List.of(TermDraft.of("", "Hand Wave", null, null)), i -> "row 2"))
+            .getMessage();
+    assertTrue(
+        labelOfOurs.contains(
+            "row 2 label 'Hand Wave' repeats the existing term 'Wave', its synonym 'hand wave'"),
+        labelOfOurs);
     assertEquals(1, vocabulary.terms().size());
   }
 }
