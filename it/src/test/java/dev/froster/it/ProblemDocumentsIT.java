@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -50,6 +51,45 @@ class ProblemDocumentsIT {
     assertTrue(problem.getString("type").startsWith("urn:froster:problem:"), response.body());
     assertFalse(problem.getString("title").isBlank(), response.body());
     return problem;
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheProblemsOfEveryOperation() throws Exception {
+    HttpResponse<String> response = ARCHIVIST.get("/openapi?format=JSON");
+    assertEquals(200, response.statusCode());
+    JsonObject document = json(response).asJsonObject();
+    assertTrue(
+        document.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.keySet()) {
+      for (String method : paths.getJsonObject(path).keySet()) {
+        if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+          continue;
+        }
+        JsonObject responses =
+            paths.getJsonObject(path).getJsonObject(method).getJsonObject("responses");
+        for (String status : path.contains("{") ? List.of("401", "403", "404") : List.of("401")) {
+          assertTrue(
+              responses.containsKey(status)
+                  && responses
+                      .getJsonObject(status)
+                      .getJsonObject("content")
+                      .containsKey("application/problem+json"),
+              method + " " + path + " documents no " + status + " problem: " + responses);
+        }
+      }
+    }
+    JsonObject clip =
+        paths
+            .getJsonObject("/api/v1/search/similar")
+            .getJsonObject("post")
+            .getJsonObject("requestBody")
+            .getJsonObject("content")
+            .getJsonObject("multipart/form-data")
+            .getJsonObject("schema")
+            .getJsonObject("properties")
+            .getJsonObject("clip");
+    assertEquals("binary", clip.getString("format"));
   }
 
   @Test

@@ -30,8 +30,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Open-vocabulary search over the catalogue's moments with the active model version: by text
@@ -204,6 +207,21 @@ public class SearchResource {
       summary =
           "Moments like an uploaded clip (multipart, exactly one part: clip), embedded whole;"
               + " filters and paging in the query string")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      requiredProperties = "clip",
+                      properties =
+                          @SchemaProperty(
+                              name = "clip",
+                              type = SchemaType.STRING,
+                              format = "binary",
+                              description = "the video clip"))))
   @Parameter(
       name = "collection",
       in = ParameterIn.QUERY,
