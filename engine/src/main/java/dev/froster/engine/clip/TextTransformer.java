@@ -85,25 +85,37 @@ public final class TextTransformer extends AbstractBlock {
       }
     }
 
-    // (N, C) -> (N, C, width)
-    NDArray x = tokenEmbedding.forward(parameterStore, new NDList(ids), training, params).head();
-    x = x.add(parameterStore.getValue(positionalEmbedding, x.getDevice(), training));
-    NDArray causalMask = causalMask(x.getManager(), context);
-    x = transformer.forward(parameterStore, new NDList(x, causalMask), training, params).head();
-    // the end token's row of each text: (N, C, width) -> (N, width); ln_final is per token, so
-    // normalising after picking the row gives what OpenAI's normalise-then-pick gives
     NDArray endPositions = ids.argMax(1);
-    NDArray rowStarts = x.getManager().arange(0, (int) (rows * context), context, DataType.INT64);
+    // Only the first L positions, L = the last end token + 1: under the causal mask no position
+    // attends to a later one, so the padding after every end token changes no end token's
+    // features, and the tower's cost falls with the texts' length (prompts are ~20 of 77 tokens).
+    int length = rows > 0 ? (int) endPositions.max().getLong() + 1 : context;
+    ids = ids.get(new NDIndex(":, :{}", length));
+
+    // (N, L) -> (N, L, width)
+    NDArray x = tokenEmbedding.forward(parameterStore, new NDList(ids), training, params).head();
+    NDArray positions =
+        parameterStore
+            .getValue(positionalEmbedding, x.getDevice(), training)
+            .get(new NDIndex(":{}", length));
+    // the slice of a parameter belongs to the model's manager: hand it to the call's, or every
+    // call would leave one behind
+    positions.attach(x.getManager());
+    x = x.add(positions);
+    NDArray causalMask = causalMask(x.getManager(), length);
+    x = transformer.forward(parameterStore, new NDList(x, causalMask), training, params).head();
+    // the end token's row of each text: (N, L, width) -> (N, width); ln_final is per token, so
+    // normalising after picking the row gives what OpenAI's normalise-then-pick gives
+    NDArray rowStarts = x.getManager().arange(0, (int) (rows * length), length, DataType.INT64);
     NDArray flatIndex = rowStarts.add(endPositions);
-    NDArray pooled =
-        x.reshape(rows * context, config.textWidth()).get(new NDIndex("{}", flatIndex));
+    NDArray pooled = x.reshape(rows * length, config.textWidth()).get(new NDIndex("{}", flatIndex));
     pooled = finalNorm.forward(parameterStore, new NDList(pooled), training, params).head();
     // (N, width) -> (N, embedDim)
     return new NDList(
         pooled.matMul(parameterStore.getValue(projection, pooled.getDevice(), training)));
   }
 
-  /** (C, C): 0 on and below the diagonal, -inf above, so position i attends to 0..i only. */
+  /** (L, L): 0 on and below the diagonal, -inf above, so position i attends to 0..i only. */
   static NDArray causalMask(NDManager manager, int context) {
     float[] mask = new float[context * context];
     for (int row = 0; row < context; row++) {

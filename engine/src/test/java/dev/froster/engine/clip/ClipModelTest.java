@@ -194,6 +194,24 @@ class ClipModelTest {
   }
 
   @Test
+  void aTextEncodesTheSameAloneAndBesideALongerOne() {
+    // the tower runs on the batch's longest text only (up to its last end token): a short text's
+    // features must not depend on how long its neighbours are
+    ClipConfig config = TinyModels.config();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ClipModel model = TinyModels.random(manager, config);
+      NDArray batch = TinyModels.tokens(manager, config, 6); // end tokens at positions 2..7
+      NDArray together = model.encodeText(batch);
+      for (int i = 0; i < 6; i++) {
+        NDArray alone =
+            model.encodeText(batch.get(new ai.djl.ndarray.index.NDIndex("{}:{}", i, i + 1)));
+        float difference = alone.sub(together.get(i)).abs().max().getFloat();
+        assertTrue(difference < 1e-5f, "text " + i + " differs by " + difference);
+      }
+    }
+  }
+
+  @Test
   void wrongInputShapesAreRejectedWithTheExpectedShape() {
     ClipConfig config = TinyModels.config();
     try (NDManager manager = NDManager.newBaseManager()) {
