@@ -84,16 +84,25 @@ public class TermEditing implements Serializable {
     page.reload();
   }
 
-  /** The field a refusal names: synonyms, description, else the label. */
+  /**
+   * The field a refusal names first (a duplicate's message goes on to name the other term's
+   * wording): the label, a synonym or the description; the label when it names none.
+   */
   static String fieldOf(String message) {
     String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
-    if (text.contains("synonym")) {
-      return "editSynonyms";
+    String field = "editLabel";
+    int first = Integer.MAX_VALUE;
+    for (String[] named :
+        new String[][] {
+          {"label", "editLabel"}, {"synonym", "editSynonyms"}, {"description", "editDescription"}
+        }) {
+      int at = text.indexOf(named[0]);
+      if (at >= 0 && at < first) {
+        first = at;
+        field = named[1];
+      }
     }
-    if (text.contains("description")) {
-      return "editDescription";
-    }
-    return "editLabel";
+    return field;
   }
 
   private static String rowClientId() {

@@ -13,5 +13,15 @@ class TermEditingTest {
     assertEquals("editDescription", TermEditing.fieldOf("Description is longer than 2000"));
     assertEquals("editLabel", TermEditing.fieldOf("label 'dive' exists in this vocabulary"));
     assertEquals("editLabel", TermEditing.fieldOf(null));
+    assertEquals(
+        "editLabel",
+        TermEditing.fieldOf(
+            "duplicate term: label 'Running' repeats the existing term 'running' (labels and"
+                + " synonyms are compared trimmed and case-insensitively)"));
+    assertEquals(
+        "editSynonyms",
+        TermEditing.fieldOf(
+            "duplicate term: synonym 'run' repeats the existing term 'run' (labels and synonyms"
+                + " are compared trimmed and case-insensitively)"));
   }
 }
